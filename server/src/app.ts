@@ -1,0 +1,62 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { authenticate } from './modules/auth/authenticate';
+import { type Clock, systemClock } from './platform/clock';
+import type { Config } from './platform/config';
+import { createKeyring } from './platform/crypto';
+import type { Database } from './platform/db';
+import { createHttpApp, type Router } from './platform/http/app';
+import { healthRoutes } from './platform/http/health';
+import type { RateLimits } from './platform/http/rate-limit';
+import { mountWebAssets } from './platform/http/web-assets';
+import { JobQueue } from './platform/jobs/queue';
+import { createLogger, type Logger } from './platform/logger';
+import type { Services } from './platform/services';
+import { VERSION } from './platform/version';
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  log?: Logger;
+  rateLimits?: RateLimits;
+  serveWeb?: boolean;
+};
+
+export function createServices(options: BuildOptions): Services {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(options.config.logLevel);
+  const services: Services = {
+    database: options.database,
+    db: options.database.db,
+    config: options.config,
+    clock,
+    keys: createKeyring(options.config.secretKey),
+    jobs: new JobQueue(options.database, clock, log),
+    log,
+  };
+  return services;
+}
+
+/** Composition root: the modules' routers and jobs mounted on the HTTP app. */
+export function buildApp(
+  services: Services,
+  options: { rateLimits?: RateLimits; serveWeb?: boolean } = {},
+): Router {
+  const app = createHttpApp(services, { authenticate, rateLimits: options.rateLimits });
+  app.route('/', healthRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kênh API',
+      version: VERSION,
+      description:
+        'Partner (CTV), affiliate and channel-partner management. Authenticate with `Authorization: Bearer <API key>`.',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Kênh API' }));
+
+  if (options.serveWeb !== false) mountWebAssets(app);
+  return app;
+}

@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server';
+import { buildApp, createServices } from './app';
+import { type Config, loadConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+import type { Services } from './platform/services';
+
+export type RunningServer = { services: Services; url: string; stop: () => Promise<void> };
+
+/** Starts Kênh: opens the database, migrates, seeds demo data on a new embedded database, serves. */
+export async function startServer(
+  config: Config = loadConfig(),
+  options: { onFirstStart?: (services: Services) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const services = createServices({ config, database });
+  const { log } = services;
+  await database.migrate();
+  if (options.onFirstStart) await options.onFirstStart(services);
+
+  const app = buildApp(services);
+  services.jobs.start();
+  const server = serve({ fetch: app.fetch, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const url = `http://localhost:${config.port}`;
+  log.info({ url, database: database.kind }, 'Kênh is running');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.jobs.stop();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { services, url, stop };
+}

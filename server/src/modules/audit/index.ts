@@ -1,0 +1,2 @@
+export { type AuditEntry, recordAudit } from './record-audit';
+export { auditLog } from './schema';

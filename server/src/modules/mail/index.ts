@@ -1,0 +1,2 @@
+export { mailOutbox } from './schema';
+export { deliverMailJob, type MailTemplate, renderMail, sendMail } from './send-mail';

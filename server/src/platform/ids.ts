@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+
+/** Crockford base32: no I, L, O, U, so ids read back without ambiguity. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export const ID_PREFIXES = {
+  identity: 'idn',
+  partner: 'ptr',
+  org: 'org',
+  member: 'mem',
+  staffGroup: 'sgp',
+  invitation: 'inv',
+  apiKey: 'key',
+  session: 'ses',
+  authToken: 'tok',
+  mail: 'mail',
+  job: 'job',
+  audit: 'aud',
+  request: 'req',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+/**
+ * A prefixed, time-sortable id: `org_` + 10 characters of milliseconds + 16 random characters.
+ * Sorting ids as text sorts them by creation time, which keeps cursor pages stable.
+ */
+export function newId(kind: IdKind, now = Date.now()): string {
+  let time = '';
+  let ms = now;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[ms % 32] + time;
+    ms = Math.floor(ms / 32);
+  }
+  const random = randomBytes(16);
+  let tail = '';
+  for (const byte of random) tail += ALPHABET[byte % 32];
+  return `${ID_PREFIXES[kind]}_${time}${tail}`;
+}
+
+export function hasPrefix(id: string, kind: IdKind): boolean {
+  return id.startsWith(`${ID_PREFIXES[kind]}_`);
+}

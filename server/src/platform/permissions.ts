@@ -1,0 +1,47 @@
+/**
+ * The one permission table of Kênh. Every route names exactly one permission; a role may do what
+ * its row lists. The README renders this table for people.
+ */
+export const PERMISSIONS = [
+  'org.read',
+  'org.update',
+  'members.read',
+  'members.invite',
+  'members.manage',
+  'staff_groups.read',
+  'staff_groups.manage',
+  'api_keys.manage',
+  'audit.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_NAMES = ['owner', 'admin', 'manager', 'care_staff', 'accountant'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+const everything = [...PERMISSIONS];
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  owner: everything,
+  admin: everything,
+  manager: [
+    'org.read',
+    'members.read',
+    'members.invite',
+    'staff_groups.read',
+    'staff_groups.manage',
+    'audit.read',
+  ],
+  care_staff: ['org.read', 'members.read', 'staff_groups.read'],
+  accountant: ['org.read', 'members.read', 'staff_groups.read', 'audit.read'],
+};
+
+export function roleCan(role: RoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a role may hand out: nobody grants more than they hold, and only owners make owners. */
+export function canGrantRole(granter: RoleName, role: RoleName): boolean {
+  if (role === 'owner') return granter === 'owner';
+  return ROLE_PERMISSIONS[role].every((permission) => roleCan(granter, permission));
+}
