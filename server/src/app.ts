@@ -1,5 +1,11 @@
 import { Scalar } from '@scalar/hono-api-reference';
+import { routes as apiKeyRoutes } from './modules/api-keys/routes';
+import { routes as auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
+import { routes as authRoutes } from './modules/auth/routes';
+import { deliverMailJob } from './modules/mail';
+import { routes as mailRoutes } from './modules/mail/routes';
+import { routes as orgRoutes } from './modules/orgs/routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { createKeyring } from './platform/crypto';
@@ -34,6 +40,7 @@ export function createServices(options: BuildOptions): Services {
     jobs: new JobQueue(options.database, clock, log),
     log,
   };
+  services.jobs.register(deliverMailJob(services));
   return services;
 }
 
@@ -44,6 +51,11 @@ export function buildApp(
 ): Router {
   const app = createHttpApp(services, { authenticate, rateLimits: options.rateLimits });
   app.route('/', healthRoutes);
+  app.route('/', authRoutes);
+  app.route('/', orgRoutes);
+  app.route('/', apiKeyRoutes);
+  app.route('/', auditRoutes);
+  app.route('/', mailRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,3 @@
+import { createRouter } from '../../platform/http/app';
+
+export const routes = createRouter();

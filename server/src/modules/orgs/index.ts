@@ -1,0 +1,3 @@
+export { type CreateOrganisationInput, createOrganisation, slugify } from './create-organisation';
+export { listMembershipsOfIdentity } from './list-memberships';
+export { invitations, orgMembers, orgs, ROLES, type Role, staffGroups } from './schema';
