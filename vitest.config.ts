@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const serverTests = ['server/**/*.test.ts'];
+const serverTests = ['server/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts'];
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**

@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/src/platform/db';
 
-export const TEMPLATE_FILE = new URL('../.test-data/pglite-template.tar.gz', import.meta.url).pathname;
+export const TEMPLATE_FILE = new URL(`../.test-data/pglite-template-${process.pid}.tar.gz`, import.meta.url).pathname;
 
 /**
  * Migrates once per run: on PGlite a dump of the migrated data folder that each test file loads;
@@ -20,6 +20,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
   await client.close();
   project.provide('pgliteTemplate', TEMPLATE_FILE);
+  return () => rmSync(TEMPLATE_FILE, { force: true });
 }
 
 async function setupPostgres(project: TestProject) {
