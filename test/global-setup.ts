@@ -4,7 +4,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/src/platform/db';
 
-export const TEMPLATE_FILE = new URL(`../.test-data/pglite-template-${process.pid}.tar.gz`, import.meta.url).pathname;
+export const TEMPLATE_FILE = new URL(`../.test-data/pglite-template-${process.pid}.tar.gz`, import.meta.url)
+  .pathname;
 
 /**
  * Migrates once per run: on PGlite a dump of the migrated data folder that each test file loads;

@@ -1,4 +1,3 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { routes as apiKeyRoutes } from './modules/api-keys/routes';
 import { routes as auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
@@ -10,6 +9,7 @@ import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { createKeyring } from './platform/crypto';
 import type { Database } from './platform/db';
+import { mountApiDocs } from './platform/http/api-docs';
 import { createHttpApp, type Router } from './platform/http/app';
 import { healthRoutes } from './platform/http/health';
 import type { RateLimits } from './platform/http/rate-limit';
@@ -66,8 +66,18 @@ export function buildApp(
         'Partner (CTV), affiliate and channel-partner management. Authenticate with `Authorization: Bearer <API key>`.',
     },
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Kênh API' }));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key created under Settings → API keys',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kenh_session',
+    description: 'The web app session; state-changing requests also send X-CSRF-Token',
+  });
+  mountApiDocs(app);
 
   if (options.serveWeb !== false) mountWebAssets(app);
   return app;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { AppError } from '../errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -51,4 +52,24 @@ export function toPage<Row, Item>(
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
   return { items: pageRows.map(map), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
+}
+
+/**
+ * The keyset condition for the page after `cursor` when sorting by `sortColumn` then `idColumn`
+ * (`(sort, id) > (value, id)` ascending, `<` descending). `cast` names the SQL type of the sort value
+ * (e.g. 'timestamptz') when it is not text.
+ */
+export function afterCursor(options: {
+  sortColumn: SQLWrapper;
+  idColumn: SQLWrapper;
+  cursor: Cursor | undefined;
+  order: 'asc' | 'desc';
+  cast?: 'timestamptz' | 'text';
+}): SQL | undefined {
+  const { cursor } = options;
+  if (!cursor) return undefined;
+  const value = options.cast === 'timestamptz' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
+  return options.order === 'asc'
+    ? sql`(${options.sortColumn}, ${options.idColumn}) > (${value}, ${cursor.id})`
+    : sql`(${options.sortColumn}, ${options.idColumn}) < (${value}, ${cursor.id})`;
 }

@@ -34,6 +34,14 @@ export function defineRoute<const R extends KenhRouteConfig>(config: R) {
   return createRoute({
     ...route,
     'x-kenh-access': access,
+    ...('permission' in access
+      ? {
+          security: [{ apiKey: [] }, { session: [] }],
+          description: [route.description, `Permission: \`${access.permission}\`.`]
+            .filter(Boolean)
+            .join('\n\n'),
+        }
+      : {}),
     middleware: [authorize(access), ...toArray(route.middleware)],
     responses: { ...errorResponses, ...route.responses },
   } as unknown as Omit<R, 'access'>) as unknown as Omit<R, 'access'> & { 'x-kenh-access': Access };
