@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Crockford base32: no I, L, O, U, so ids read back without ambiguity. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -32,12 +32,23 @@ export function newId(kind: IdKind, now = Date.now()): string {
     time = ALPHABET[ms % 32] + time;
     ms = Math.floor(ms / 32);
   }
-  const random = randomBytes(16);
   let tail = '';
-  for (const byte of random) tail += ALPHABET[byte % 32];
+  for (let i = 0; i < 16; i++) tail += ALPHABET[nextRandomByte() % 32];
   return `${ID_PREFIXES[kind]}_${time}${tail}`;
 }
 
 export function hasPrefix(id: string, kind: IdKind): boolean {
   return id.startsWith(`${ID_PREFIXES[kind]}_`);
+}
+
+// Random bytes drawn from a refilled pool: one system call per 256 ids instead of one per id.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function nextRandomByte(): number {
+  if (poolOffset >= pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  return pool[poolOffset++]!;
 }

@@ -16,18 +16,21 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** CSP, framing, referrer and content-type headers on every response; HSTS when served over https. */
+/**
+ * CSP, framing, referrer and content-type headers on every response; HSTS when served over https.
+ * Set before the handler runs: headers added to a finished response would force a copy of it.
+ */
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', CSP);
+    c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    const forwardedHttps = c.req.header('x-forwarded-proto') === 'https';
-    if (options.https || forwardedHttps)
+    if (options.https || c.req.header('x-forwarded-proto') === 'https') {
       c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    await next();
   };
 }
