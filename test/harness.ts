@@ -7,7 +7,8 @@ import { fixedClock } from '../server/src/platform/clock';
 import type { Config } from '../server/src/platform/config';
 import { type Database, openDatabase } from '../server/src/platform/db';
 import type { Router } from '../server/src/platform/http/app';
-import { createLogger } from '../server/src/platform/logger';
+import type { RateLimits } from '../server/src/platform/http/rate-limit';
+import { createLogger, type Logger } from '../server/src/platform/logger';
 import type { Services } from '../server/src/platform/services';
 import { withDatabase } from './global-setup';
 
@@ -62,18 +63,20 @@ export async function openTestDatabase(): Promise<Database> {
  * Services and app on a fresh database for one test file, with a clock the test controls.
  * Closed after the file's tests.
  */
-export async function createTestEnv(options: { config?: Partial<Config> } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  options: { config?: Partial<Config>; rateLimits?: RateLimits; log?: Logger } = {},
+): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = fixedClock(new Date('2026-11-02T03:00:00Z'));
   const services = createServices({
     config: { ...testConfig, ...options.config },
     database,
     clock,
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
   });
   const app = buildApp(services, {
     serveWeb: false,
-    rateLimits: { perKeyPerMinute: 100_000, perIpPerMinute: 100_000 },
+    rateLimits: options.rateLimits ?? { perKeyPerMinute: 100_000, perIpPerMinute: 100_000 },
   });
   afterAll(async () => {
     await services.jobs.stop();

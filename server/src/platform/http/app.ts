@@ -23,7 +23,6 @@ export type HttpAppOptions = {
   /** Resolves the session or API key of a request; provided by the auth module. */
   authenticate: MiddlewareHandler<AppEnv>;
   rateLimits?: RateLimits;
-  remoteAddress?: (c: unknown) => string | undefined;
 };
 
 /** The bare application: middleware chain and error handling. Modules mount their routers on it. */
@@ -32,13 +31,8 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Rout
   app.use('*', requestContext(services));
   app.use('*', securityHeaders({ https: services.config.secureCookies }));
   app.use('/api/*', options.authenticate);
-  app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/health') return next();
-    return rateLimit(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.remoteAddress ?? (() => undefined))(
-      c,
-      next,
-    );
-  });
+  const limiter = rateLimit(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : limiter(c, next)));
   app.use('/api/*', idempotency());
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) =>

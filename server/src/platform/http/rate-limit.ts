@@ -37,26 +37,34 @@ export class WindowCounter {
   }
 }
 
-export function clientIp(
-  c: { req: { header: (name: string) => string | undefined } },
-  fallback?: string,
-): string {
+type PeerContext = {
+  req: { header: (name: string) => string | undefined };
+  env?: unknown;
+};
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The caller's IP address. X-Forwarded-For is believed only from a proxy on this machine (a
+ * loopback peer); from anyone else it could be forged to dodge rate limits.
+ */
+export function clientIp(c: PeerContext): string {
+  const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
+  if (peer && !LOOPBACK.test(peer)) return peer;
   const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || c.req.header('x-real-ip') || fallback || 'unknown';
+  return forwarded || peer || 'unknown';
 }
 
 /** Answers 429 with Retry-After past the per-API-key or per-IP limit. */
-export function rateLimit(
-  limits: RateLimits,
-  remoteAddress: (c: unknown) => string | undefined,
-): MiddlewareHandler<AppEnv> {
+export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
   const counter = new WindowCounter();
   return async (c, next) => {
     const tenant = c.get('tenant');
     const result =
       tenant?.actor.type === 'api_key'
         ? counter.hit(`key:${tenant.actor.id}`, limits.perKeyPerMinute)
-        : counter.hit(`ip:${clientIp(c, remoteAddress(c))}`, limits.perIpPerMinute);
+        : counter.hit(`ip:${clientIp(c)}`, limits.perIpPerMinute);
     if (!result.ok) {
       throw new AppError('rate_limited', 'Too many requests. Try again shortly.', {
         headers: { 'Retry-After': String(result.retryAfterSeconds) },
