@@ -1,2 +1,3 @@
+export { type AuditEntryView, findAuditEntries } from './find-audit-entries';
 export { type AuditEntry, recordAudit } from './record-audit';
 export { auditLog } from './schema';

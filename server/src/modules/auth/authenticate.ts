@@ -11,6 +11,20 @@ import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Routes that never act on the caller's session: a stale cookie without its CSRF token must not
+ * block signing in or following an emailed link, so there the request simply goes on signed out.
+ * Their bodies are JSON only, which a cross-site form cannot send.
+ */
+const SESSIONLESS_PATHS = new Set([
+  '/api/auth/sign-in',
+  '/api/auth/partner/sign-in',
+  '/api/auth/password-reset/request',
+  '/api/auth/password-reset/confirm',
+  '/api/auth/email-verification/confirm',
+  '/api/auth/invitations/accept',
+]);
+
+/**
  * Resolves who is calling, once per request: a Bearer API key (acting in its organisation) or a
  * session cookie (a person; in the staff app, acting as a member of the current organisation).
  * Cookie requests that change state must echo the session's CSRF token in X-CSRF-Token.
@@ -76,9 +90,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     );
   if (!row) return next();
 
-  if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== row.csrfToken) {
+  // a session still owing its second factor can only verify the code or sign out: no CSRF to guard
+  if (
+    !SAFE_METHODS.has(c.req.method) &&
+    !row.pendingSecondFactor &&
+    c.req.header(CSRF_HEADER) !== row.csrfToken
+  ) {
+    if (SESSIONLESS_PATHS.has(c.req.path)) return next();
     throw new AppError('csrf_failed', 'The page is out of date. Reload it and try again.');
   }
+  const twoFactorMissing = Boolean(row.requireTwoFactor && !row.totpEnabledAt);
   c.set('session', {
     id: row.id,
     identityId: row.identityId,
@@ -86,8 +107,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     currentOrgId: row.currentOrgId,
     csrfToken: row.csrfToken,
     pendingSecondFactor: row.pendingSecondFactor,
+    twoFactorSetupRequired: twoFactorMissing,
   });
-  const twoFactorMissing = row.requireTwoFactor && !row.totpEnabledAt;
   if (
     row.app === 'staff' &&
     !row.pendingSecondFactor &&

@@ -20,6 +20,8 @@ export const identities = pgTable(
     /** TOTP secret, encrypted with the server's secret key. */
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The TOTP time step of the last accepted code: a code is accepted once (replay protection). */
+    totpLastStep: integer('totp_last_step'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),

@@ -1,2 +1,3 @@
+export { isOutboxAvailable, type OutboxItem, unsafeFindOutboxMail } from './find-outbox-mail';
 export { mailOutbox } from './schema';
 export { deliverMailJob, type MailTemplate, renderMail, sendMail } from './send-mail';

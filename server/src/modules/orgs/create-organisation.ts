@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { Services } from '../../platform/services';
+import { recordAudit } from '../audit';
 import { createIdentity, findIdentityByLogin } from '../auth';
+import { toOrganisationView } from './get-organisation';
 import { orgMembers, orgs } from './schema';
 
 export type CreateOrganisationInput = {
@@ -13,6 +16,8 @@ export type CreateOrganisationInput = {
   locale?: string;
   timeZone?: string;
   owner: { email: string; fullName: string; password?: string | null };
+  /** Who the audit log names: the new owner (signed-in person) or the system (CLI, seed). */
+  createdBy?: 'owner' | 'system';
 };
 
 /** "Công ty TNHH Mỹ phẩm Hoa Sen" → "cong-ty-tnhh-my-pham-hoa-sen". */
@@ -31,16 +36,21 @@ export function slugify(text: string): string {
 /**
  * Creates an organisation with its owner (a new or existing identity), a data key for personal data
  * at rest, and the owner's membership. A system use case: it runs before any tenant exists.
+ * Given an open transaction as `executor`, it runs inside it (a savepoint).
  */
-export async function createOrganisation(services: Services, input: CreateOrganisationInput) {
+export async function createOrganisation(
+  services: Services,
+  input: CreateOrganisationInput,
+  executor: Executor = services.db,
+) {
   const name = input.name.trim();
   if (name.length < 2) {
     throw new AppError('validation_failed', 'The organisation needs a name', {
-      details: [{ path: 'name', message: 'At least 2 characters' }],
+      details: [{ path: 'body.name', message: 'At least 2 characters' }],
     });
   }
   const baseSlug = slugify(input.slug ?? name) || 'org';
-  return services.db.transaction(async (tx) => {
+  return executor.transaction(async (tx) => {
     const taken = await tx
       .select({ slug: orgs.slug })
       .from(orgs)
@@ -83,6 +93,26 @@ export async function createOrganisation(services: Services, input: CreateOrgani
         updatedAt: now,
       })
       .returning();
+    const ctx = {
+      orgId,
+      services,
+      actor:
+        input.createdBy === 'owner'
+          ? {
+              type: 'member' as const,
+              id: member!.id,
+              identityId: owner.id,
+              role: 'owner' as const,
+              label: owner.fullName,
+            }
+          : { type: 'system' as const, label: 'Kênh' },
+    };
+    await recordAudit(ctx, tx, {
+      action: 'org.created',
+      entityType: 'org',
+      entityId: orgId,
+      after: { ...toOrganisationView(org!), ownerMemberId: member!.id, ownerEmail: owner.email },
+    });
     return { org: org!, owner, member: member! };
   });
 }

@@ -1,3 +1,10 @@
+export { actorRole } from './actor';
+export { addMember } from './add-member';
 export { type CreateOrganisationInput, createOrganisation, slugify } from './create-organisation';
+export { createStaffGroup } from './create-staff-group';
+export { findOrganisationBySlug, hasAnyOrganisation } from './find-organisation';
+export { type OrganisationView, toOrganisationView } from './get-organisation';
 export { listMembershipsOfIdentity } from './list-memberships';
-export { invitations, orgMembers, orgs, ROLES, type Role, staffGroups } from './schema';
+export { roleLabel } from './role-labels';
+export { invitations, orgMembers, orgs, ROLES, type Role, staffGroupMembers, staffGroups } from './schema';
+export { setStaffGroupMembers } from './set-staff-group-members';

@@ -118,7 +118,9 @@ export const invitations = pgTable(
     email: text('email').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The member or API key that invited, and its name as shown in the mail and the accept page. */
     invitedBy: text('invited_by'),
+    inviterName: text('inviter_name').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -22,6 +22,12 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
     }
     const tenant = c.get('tenant');
     if (!tenant) {
+      if (session?.twoFactorSetupRequired && !session.pendingSecondFactor) {
+        throw new AppError(
+          'forbidden',
+          'This organisation requires two-factor sign-in: turn it on in your account first',
+        );
+      }
       if (session && !session.pendingSecondFactor && session.app === 'staff') {
         throw new AppError('forbidden', 'Choose an organisation first');
       }

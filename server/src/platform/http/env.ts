@@ -9,6 +9,8 @@ export type SessionInfo = {
   currentOrgId: string | null;
   csrfToken: string;
   pendingSecondFactor: boolean;
+  /** The current organisation requires two-factor sign-in and this person has not turned it on. */
+  twoFactorSetupRequired?: boolean;
 };
 
 export type AppEnv = {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorDetail } from '../errors';
 import type { AppEnv } from './env';
@@ -9,8 +10,17 @@ export type ErrorBody = {
 };
 
 /** Every error leaves the API in one shape; unknown errors become a generic 500 and are logged in full. */
-export function errorResponse(c: Context<AppEnv>, error: unknown) {
+export function errorResponse(c: Context<AppEnv>, thrown: unknown) {
   const requestId = c.get('requestId') ?? 'unknown';
+  // Hono's own 4xx (e.g. 415 from the body validator for a non-JSON body) are the caller's mistake
+  const error =
+    thrown instanceof HTTPException && thrown.status < 500
+      ? new AppError(
+          'bad_request',
+          thrown.status === 415 ? 'Send the body as JSON (Content-Type: application/json)' : thrown.message,
+          { cause: thrown },
+        )
+      : thrown;
   if (error instanceof AppError) {
     if (error.status >= 500) c.get('services')?.log.error({ err: error, requestId }, error.message);
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);

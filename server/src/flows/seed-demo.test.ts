@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { apiCall } from '../../../test/factories';
+import { createTestEnv } from '../../../test/harness';
+import { findIdentityByLogin, verifyPassword } from '../modules/auth';
+import { findPartnerByIdentity } from '../modules/partners';
+import { formatDemoLogins, seedDemo } from './seed-demo';
+
+const env = await createTestEnv();
+
+describe('seedDemo', () => {
+  it('seeds Mỹ phẩm Hoa Sen with staff of every role, groups, an API key and a partner, once', async () => {
+    const result = await seedDemo(env.services);
+    if (!result.created) throw new Error('expected a new demo organisation');
+    const { logins } = result;
+    const call = apiCall(env, logins.apiKey);
+    expect(await (await call('GET', '/api/v1/org')).json()).toMatchObject({
+      name: 'Mỹ phẩm Hoa Sen',
+      slug: 'hoa-sen',
+      currency: 'VND',
+      locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const members = await (await call('GET', '/api/v1/members?sort=name&order=asc')).json();
+    expect(members.items.map((m: { email: string; role: string }) => [m.email, m.role]).sort()).toEqual(
+      [
+        ['chu@hoasen.vn', 'owner'],
+        ['quantri@hoasen.vn', 'admin'],
+        ['quanly@hoasen.vn', 'manager'],
+        ['cskh.bac@hoasen.vn', 'care_staff'],
+        ['cskh.nam@hoasen.vn', 'care_staff'],
+        ['ketoan@hoasen.vn', 'accountant'],
+      ].sort(),
+    );
+    const groups = await (await call('GET', '/api/v1/staff-groups')).json();
+    expect(groups.items.map((g: { name: string; memberCount: number }) => [g.name, g.memberCount])).toEqual([
+      ['Chăm sóc miền Bắc', 2],
+      ['Chăm sóc miền Nam', 1],
+    ]);
+    const owner = await findIdentityByLogin(env.services.db, { email: 'chu@hoasen.vn' });
+    expect(await verifyPassword(owner!.passwordHash!, logins.staffPassword)).toBe(true);
+    const partner = await findIdentityByLogin(env.services.db, { phone: '+84901234567' });
+    expect(partner?.fullName).toBe('Trần Thị Mai');
+    expect(await verifyPassword(partner!.passwordHash!, logins.partnerPassword)).toBe(true);
+    expect(await findPartnerByIdentity(env.services.db, partner!.id)).toBeDefined();
+
+    const box = formatDemoLogins(logins, 'http://localhost:3000');
+    for (const text of [
+      'chu@hoasen.vn',
+      logins.staffPassword,
+      '0901234567',
+      logins.partnerPassword,
+      logins.apiKey,
+    ]) {
+      expect(box).toContain(text);
+    }
+
+    const again = await seedDemo(env.services);
+    expect(again).toEqual({ created: false, orgId: logins.orgId });
+    const after = await (await call('GET', '/api/v1/members')).json();
+    expect(after.items).toHaveLength(6);
+  });
+});

@@ -1,0 +1,3 @@
+export { createPartnerAccount, type PartnerAccountInput } from './create-partner-account';
+export { findPartnerByIdentity } from './find-partner';
+export { partners } from './schema';
