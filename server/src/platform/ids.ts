@@ -17,6 +17,15 @@ export const ID_PREFIXES = {
   job: 'job',
   audit: 'aud',
   request: 'req',
+  program: 'prg',
+  enrollment: 'enr',
+  enrollmentEvent: 'eev',
+  partnerGroup: 'pgr',
+  partnerTag: 'tag',
+  partnerNote: 'pnt',
+  savedView: 'svw',
+  partnerImport: 'imp',
+  verificationCode: 'vcd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -7,7 +7,9 @@ import { openDatabase } from './index';
 
 // The lock guards PGlite's data folder; a PostgreSQL server guards itself.
 describe.runIf(process.env.TEST_DB !== 'postgres')('embedded database folder', () => {
-  it('refuses a second opener while the first holds it, and reopens with the data kept', async () => {
+  it('refuses a second opener while the first holds it, and reopens with the data kept', {
+    timeout: 90_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kenh-lock-'));
     const first = await openDatabase({ dataDir: dir });
     await first.query('create table kept (value text)');
