@@ -86,3 +86,29 @@ export const authTokens = pgTable(
     uniqueIndex('auth_tokens_token_uq').on(t.tokenHash),
   ],
 );
+
+/**
+ * One-time codes that prove a phone or email belongs to the person signing up. Sent through a
+ * pluggable sender (SMS/Zalo gateways later; in development the outbox). Only a hash is kept.
+ */
+export const verificationCodes = pgTable(
+  'verification_codes',
+  {
+    id: text('id').primaryKey(),
+    /** The organisation whose join page asked for the code. */
+    orgId: text('org_id'),
+    purpose: text('purpose', { enum: ['signup'] }).notNull(),
+    channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+    /** E.164 phone or lower-case email. */
+    destination: text('destination').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the latest code sent to a destination
+    index('verification_codes_destination_idx').on(t.destination, t.createdAt),
+  ],
+);

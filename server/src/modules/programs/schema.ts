@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/schema';
+
+export const JOIN_MODES = ['open', 'approval', 'invite'] as const;
+export const PROGRAM_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+
+/** A field of a program's join form, chosen by staff. Custom questions carry their own label. */
+export type JoinFormField = {
+  key:
+    | 'fullName'
+    | 'phone'
+    | 'email'
+    | 'province'
+    | 'dateOfBirth'
+    | 'citizenId'
+    | 'bankAccount'
+    | 'socialLinks'
+    | `custom:${string}`;
+  required: boolean;
+  label?: string;
+  type?: 'text' | 'textarea' | 'select' | 'checkbox';
+  options?: string[];
+};
+
+/** Rules that approve a sign-up without a person (programs in "approval" mode). */
+export type AutoApproveRules = {
+  enabled: boolean;
+  requireVerifiedContact?: boolean;
+  requireReferrer?: boolean;
+  provinces?: string[];
+};
+
+/** A partner program of an organisation ("CTV bán lẻ", "Đại lý cấp 1"), with its own terms. */
+export const programs = pgTable(
+  'programs',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    /** Short public page id for the join page and its QR code (e.g. "HS7K2Q"). */
+    pageCode: text('page_code').notNull(),
+    currency: text('currency').notNull(),
+    description: text('description').notNull().default(''),
+    terms: text('terms').notNull().default(''),
+    joinMode: text('join_mode', { enum: JOIN_MODES }).notNull().default('approval'),
+    status: text('status', { enum: PROGRAM_STATUSES }).notNull().default('draft'),
+    /** Attribution window of referral links and cookies, 1–365 days. */
+    cookieDays: integer('cookie_days').notNull().default(30),
+    /** Days after an order completes before its commission becomes payable (the return window). */
+    holdDays: integer('hold_days').notNull().default(30),
+    /** Smallest withdrawal, in minor units of the program's currency. */
+    minPayoutMinor: bigint('min_payout_minor', { mode: 'bigint' }).notNull().default(sql`0`),
+    /** Deepest upline chain a partner of this program may have (recruiter of recruiter …). */
+    maxUplineDepth: integer('max_upline_depth').notNull().default(3),
+    joinForm: jsonb('join_form').$type<JoinFormField[]>().notNull(),
+    autoApprove: jsonb('auto_approve').$type<AutoApproveRules>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // program pages by slug inside an organisation
+    uniqueIndex('programs_org_slug_uq').on(t.orgId, sql`lower(${t.slug})`),
+    // public join page by short page id (global: the id alone names the program)
+    uniqueIndex('programs_page_code_uq').on(sql`upper(${t.pageCode})`),
+    // program list by status
+    index('programs_org_status_idx').on(t.orgId, t.status),
+  ],
+);
