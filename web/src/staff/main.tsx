@@ -1,3 +1,13 @@
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Providers } from '../ui/providers';
+import { router } from './router';
 
-createRoot(document.getElementById('root')!).render(<h1>Kênh</h1>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

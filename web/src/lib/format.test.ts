@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { currencyDigits, formatDate, formatMoney, startOfZonedDay } from './format';
+
+// Intl separates currency and digits with a no-break space in some locales.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatMoney', () => {
+  it('shows VND without decimals and THB with two', () => {
+    expect(currencyDigits('VND')).toBe(0);
+    expect(currencyDigits('THB')).toBe(2);
+    expect(plain(formatMoney(1_250_000n, 'VND', 'vi'))).toBe('1.250.000 ₫');
+    expect(plain(formatMoney('12345', 'THB', 'th'))).toBe('฿123.45');
+    expect(plain(formatMoney('12345', 'THB', 'en'))).toBe('THB 123.45');
+  });
+
+  it('pads small amounts and keeps signs', () => {
+    expect(plain(formatMoney(5n, 'THB', 'th'))).toBe('฿0.05');
+    expect(plain(formatMoney(-150n, 'THB', 'th'))).toBe('-฿1.50');
+    expect(plain(formatMoney('0', 'VND', 'vi'))).toBe('0 ₫');
+  });
+
+  it('is exact beyond the range of floating point numbers', () => {
+    // 2^53 + 1 cannot be represented as a double; a float-based formatter would print ...992.
+    expect(plain(formatMoney(9_007_199_254_740_993n, 'VND', 'vi'))).toBe('9.007.199.254.740.993 ₫');
+    expect(plain(formatMoney('123456789012345678901', 'THB', 'th'))).toBe('฿1,234,567,890,123,456,789.01');
+  });
+
+  it('refuses what is not an integer amount', () => {
+    expect(() => formatMoney('12.5', 'VND')).toThrow();
+  });
+});
+
+describe('formatDate', () => {
+  const instant = '2026-01-31T18:30:00Z';
+
+  it('shows the time in the organisation time zone', () => {
+    expect(formatDate(instant, { locale: 'en', timeZone: 'Asia/Ho_Chi_Minh' })).toBe('1 Feb 2026, 01:30');
+    expect(formatDate(instant, { locale: 'en', timeZone: 'UTC' })).toBe('31 Jan 2026, 18:30');
+  });
+
+  it('formats per locale (Thai uses the Buddhist year)', () => {
+    expect(formatDate(instant, { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh', withTime: false })).toMatch(
+      /1 thg 2,? 2026/,
+    );
+    expect(formatDate(instant, { locale: 'th', timeZone: 'Asia/Bangkok', withTime: false })).toBe(
+      '1 ก.พ. 2569',
+    );
+  });
+
+  it('shows a dash for missing or broken values', () => {
+    expect(formatDate(null)).toBe('—');
+    expect(formatDate('not a date')).toBe('—');
+  });
+});
+
+describe('startOfZonedDay', () => {
+  it('finds the instant a calendar day starts and ends in a time zone', () => {
+    expect(startOfZonedDay('2026-03-01', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2026-02-28T17:00:00.000Z');
+    expect(startOfZonedDay('2026-03-01', 'Asia/Bangkok', true).toISOString()).toBe(
+      '2026-03-01T17:00:00.000Z',
+    );
+    expect(startOfZonedDay('2026-03-29', 'Europe/Paris').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfZonedDay('2026-03-30', 'Europe/Paris').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+});

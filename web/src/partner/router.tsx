@@ -1,0 +1,21 @@
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { PartnerResetPasswordPage, PartnerSignInPage } from '../features/partners/partner-auth-pages';
+import { PartnerHomePage } from '../features/partners/partner-home-page';
+import { NotFoundPage, RouteError } from '../ui/not-found';
+import { PageLoader } from '../ui/page';
+
+const root = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const routeTree = root.addChildren([
+  createRoute({ getParentRoute: () => root, path: '/', component: PartnerHomePage }),
+  createRoute({ getParentRoute: () => root, path: '/sign-in', component: PartnerSignInPage }),
+  createRoute({ getParentRoute: () => root, path: '/reset-password', component: PartnerResetPasswordPage }),
+]);
+
+/** The partner app lives under /p/ (its PWA scope). */
+export const router = createRouter({
+  routeTree,
+  basepath: '/p',
+  defaultPendingComponent: PageLoader,
+  defaultErrorComponent: RouteError,
+});

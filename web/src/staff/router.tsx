@@ -1,0 +1,85 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { AcceptInvitationPage } from '../features/auth/accept-invitation-page';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/reset-password-pages';
+import { fetchMe, ME_KEY } from '../features/auth/session';
+import { StaffSignInPage } from '../features/auth/sign-in-page';
+import { VerifyEmailPage } from '../features/auth/verify-email-page';
+import { DashboardPage } from '../features/orgs/dashboard-page';
+import { queryClient } from '../lib/query-client';
+import { NotFoundPage, RouteError } from '../ui/not-found';
+import { PageLoader } from '../ui/page';
+import { StaffShell } from './shell';
+
+const root = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const publicPage = (path: string, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => root, path, component });
+
+/** Signed-in pages: a signed-out visitor goes to sign-in and comes back after. */
+const shell = createRoute({
+  getParentRoute: () => root,
+  id: 'shell',
+  component: StaffShell,
+  beforeLoad: async ({ location }) => {
+    const me = await queryClient.ensureQueryData({ queryKey: ME_KEY, queryFn: fetchMe });
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } as never });
+  },
+});
+
+const page = (path: string, component: Parameters<typeof createRoute>[0]['component']) =>
+  createRoute({ getParentRoute: () => shell, path, component });
+
+const routeTree = root.addChildren([
+  publicPage('/sign-in', StaffSignInPage),
+  publicPage('/forgot-password', ForgotPasswordPage),
+  publicPage('/reset-password', ResetPasswordPage),
+  publicPage('/verify-email', VerifyEmailPage),
+  publicPage('/invitations/accept', AcceptInvitationPage),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/dev/outbox',
+    component: lazyRouteComponent(() => import('../features/mail/outbox-page'), 'OutboxPage'),
+  }),
+  shell.addChildren([
+    page('/', DashboardPage),
+    page(
+      '/settings',
+      lazyRouteComponent(() => import('../features/orgs/org-settings-page'), 'OrgSettingsPage'),
+    ),
+    page(
+      '/staff',
+      lazyRouteComponent(() => import('../features/orgs/staff-page'), 'StaffPage'),
+    ),
+    page(
+      '/staff-groups',
+      lazyRouteComponent(() => import('../features/orgs/staff-groups-page'), 'StaffGroupsPage'),
+    ),
+    page(
+      '/api-keys',
+      lazyRouteComponent(() => import('../features/api-keys/api-keys-page'), 'ApiKeysPage'),
+    ),
+    page(
+      '/audit-log',
+      lazyRouteComponent(() => import('../features/audit/audit-log-page'), 'AuditLogPage'),
+    ),
+    page(
+      '/account',
+      lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage'),
+    ),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPendingComponent: PageLoader,
+  defaultErrorComponent: RouteError,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
