@@ -150,6 +150,24 @@ CREATE TABLE "saved_views" (
 	CONSTRAINT "saved_views_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "program_invitations" (
+	"org_id" text NOT NULL,
+	"id" text NOT NULL,
+	"program_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"email" text,
+	"phone" text,
+	"full_name" text,
+	"token_hash" text NOT NULL,
+	"expires_at" timestamp with time zone,
+	"accepted_at" timestamp with time zone,
+	"accepted_enrollment_id" text,
+	"revoked_at" timestamp with time zone,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "program_invitations_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "programs" (
 	"org_id" text NOT NULL,
 	"id" text NOT NULL,
@@ -176,6 +194,7 @@ ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_org_id_orgs_id_fk" FOREIGN
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_groups" ADD CONSTRAINT "partner_groups_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_tags" ADD CONSTRAINT "partner_tags_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_invitations" ADD CONSTRAINT "program_invitations_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programs" ADD CONSTRAINT "programs_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "verification_codes_destination_idx" ON "verification_codes" USING btree ("destination","created_at");--> statement-breakpoint
 CREATE INDEX "enrollment_events_enrollment_idx" ON "enrollment_events" USING btree ("org_id","enrollment_id","created_at");--> statement-breakpoint
@@ -188,12 +207,20 @@ CREATE INDEX "enrollments_org_program_idx" ON "enrollments" USING btree ("org_id
 CREATE INDEX "enrollments_org_care_idx" ON "enrollments" USING btree ("org_id","care_member_id");--> statement-breakpoint
 CREATE INDEX "enrollments_org_upline_idx" ON "enrollments" USING btree ("org_id","upline_enrollment_id");--> statement-breakpoint
 CREATE INDEX "enrollments_partner_idx" ON "enrollments" USING btree ("partner_id");--> statement-breakpoint
+CREATE INDEX "enrollments_org_joined_idx" ON "enrollments" USING btree ("org_id","joined_at","id");--> statement-breakpoint
+CREATE INDEX "enrollments_org_group_idx" ON "enrollments" USING btree ("org_id","group_id");--> statement-breakpoint
+CREATE INDEX "enrollments_code_prefix_idx" ON "enrollments" USING btree ("org_id",upper("referral_code") text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_groups_org_name_uq" ON "partner_groups" USING btree ("org_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "partner_imports_org_created_idx" ON "partner_imports" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE INDEX "partner_notes_partner_idx" ON "partner_notes" USING btree ("org_id","partner_id","created_at");--> statement-breakpoint
 CREATE INDEX "partner_profiles_org_province_idx" ON "partner_profiles" USING btree ("org_id","province");--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_tags_org_name_uq" ON "partner_tags" USING btree ("org_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "saved_views_member_idx" ON "saved_views" USING btree ("org_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "program_invitations_token_uq" ON "program_invitations" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "program_invitations_program_idx" ON "program_invitations" USING btree ("org_id","program_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "programs_org_slug_uq" ON "programs" USING btree ("org_id",lower("slug"));--> statement-breakpoint
 CREATE UNIQUE INDEX "programs_page_code_uq" ON "programs" USING btree (upper("page_code"));--> statement-breakpoint
-CREATE INDEX "programs_org_status_idx" ON "programs" USING btree ("org_id","status");
+CREATE INDEX "programs_org_status_idx" ON "programs" USING btree ("org_id","status");--> statement-breakpoint
+CREATE INDEX "identities_name_prefix_idx" ON "identities" USING btree (lower("full_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "identities_email_prefix_idx" ON "identities" USING btree (lower("email") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "identities_phone_prefix_idx" ON "identities" USING btree ("phone" text_pattern_ops);

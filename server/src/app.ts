@@ -2,9 +2,22 @@ import { routes as apiKeyRoutes } from './modules/api-keys/routes';
 import { routes as auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
 import { routes as authRoutes } from './modules/auth/routes';
+import { routes as joiningRoutes } from './modules/joining/routes';
 import { deliverMailJob } from './modules/mail';
 import { routes as mailRoutes } from './modules/mail/routes';
 import { routes as orgRoutes } from './modules/orgs/routes';
+import { partnerImportJob } from './modules/partners/import/run-import';
+import { bulkEnrollmentRoutes } from './modules/partners/routes-bulk';
+import { directoryRoutes } from './modules/partners/routes-directory';
+import { enrollmentRoutes } from './modules/partners/routes-enrollments';
+import { partnerGroupRoutes } from './modules/partners/routes-groups';
+import { importRoutes } from './modules/partners/routes-import';
+import { kycRoutes } from './modules/partners/routes-kyc';
+import { partnerNoteRoutes } from './modules/partners/routes-notes';
+import { selfRoutes } from './modules/partners/routes-self';
+import { partnerTagRoutes } from './modules/partners/routes-tags';
+import { uplineRoutes } from './modules/partners/routes-upline';
+import { routes as programRoutes } from './modules/programs/routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { createKeyring } from './platform/crypto';
@@ -41,6 +54,7 @@ export function createServices(options: BuildOptions): Services {
     log,
   };
   services.jobs.register(deliverMailJob(services));
+  services.jobs.register(partnerImportJob(services));
   return services;
 }
 
@@ -56,6 +70,18 @@ export function buildApp(
   app.route('/', apiKeyRoutes);
   app.route('/', auditRoutes);
   app.route('/', mailRoutes);
+  app.route('/', programRoutes);
+  app.route('/', joiningRoutes);
+  app.route('/', directoryRoutes);
+  app.route('/', importRoutes);
+  app.route('/', selfRoutes);
+  app.route('/', enrollmentRoutes);
+  app.route('/', bulkEnrollmentRoutes);
+  app.route('/', uplineRoutes);
+  app.route('/', partnerGroupRoutes);
+  app.route('/', partnerTagRoutes);
+  app.route('/', kycRoutes);
+  app.route('/', partnerNoteRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

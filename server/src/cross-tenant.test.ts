@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createTestEnrollment } from '../../test/enrollment-fixtures';
 import { addTestMember, apiCall, createTestApiKey, createTestOrg, uniqueEmail } from '../../test/factories';
 import { createTestEnv } from '../../test/harness';
+import { savedViews } from './modules/partners';
 import type { Access } from './platform/http/authorize';
 
 /**
@@ -23,6 +25,54 @@ const apiKeyA = (
   await (await callA('POST', '/api/v1/api-keys', { name: 'Khóa phụ A', role: 'manager' })).json()
 ).apiKey;
 await callA('PATCH', '/api/v1/org', { currency: 'USD' });
+const programA = await (
+  await callA('POST', '/api/v1/programs', { name: 'Chương trình A', joinMode: 'open' })
+).json();
+await callA('POST', `/api/v1/programs/${programA.id}/status`, { status: 'active' });
+await callA('POST', `/api/v1/programs/${programA.id}/partners`, {
+  fullName: 'Cộng Tác A',
+  phone: '0912000001',
+});
+await callA('POST', `/api/v1/programs/${programA.id}/invitations`, { email: uniqueEmail('ctv-a') });
+const enrollmentA = (
+  await createTestEnrollment(env, orgA.org.id, {
+    programId: programA.id,
+    fullName: 'Đối Tác A',
+    status: 'approved',
+  })
+).enrollment;
+const partnerGroupA = await (await callA('POST', '/api/v1/partner-groups', { name: 'Vàng A' })).json();
+const partnerTagA = await (await callA('POST', '/api/v1/partner-tags', { name: 'VIP A' })).json();
+await callA('POST', '/api/v1/enrollments/bulk-tags', {
+  enrollmentIds: [enrollmentA.id],
+  add: [partnerTagA.id],
+});
+await callA('PATCH', `/api/v1/enrollments/${enrollmentA.id}`, { groupId: partnerGroupA.id });
+await callA('PUT', `/api/v1/partners/${enrollmentA.partnerId}/kyc`, { citizenId: '079203001234' });
+await callA('POST', `/api/v1/partners/${enrollmentA.partnerId}/notes`, { body: 'Ghi chú A' });
+const importA = await (
+  await callA('POST', '/api/v1/partner-imports', {
+    programId: programA.id,
+    fileName: 'a.csv',
+    contentBase64: Buffer.from('Họ tên,SĐT\nNhập A,0912000003\n').toString('base64'),
+  })
+).json();
+await callA('PUT', `/api/v1/partner-imports/${importA.importId}/mapping`, {
+  mapping: { fullName: 'Họ tên', phone: 'SĐT' },
+});
+const savedViewA = (
+  await env.services.db
+    .insert(savedViews)
+    .values({
+      orgId: orgA.org.id,
+      id: 'svw_cross_tenant_a',
+      memberId: orgA.member.id,
+      name: 'Của A',
+      filters: {},
+      shared: true,
+    })
+    .returning()
+)[0]!;
 
 // ---- organisation B, the intruder ----------------------------------------------------------------
 const orgB = await createTestOrg(env, { name: 'Tổ chức B' });
@@ -34,6 +84,13 @@ const A_RECORDS: Record<string, string> = {
   invitationId: invitationA.id,
   groupId: groupA.id,
   apiKeyId: apiKeyA.id,
+  programId: programA.id,
+  enrollmentId: enrollmentA.id,
+  partnerId: enrollmentA.partnerId,
+  partnerGroupId: partnerGroupA.id,
+  partnerTagId: partnerTagA.id,
+  importId: importA.importId,
+  savedViewId: savedViewA.id,
 };
 const A_IDS = [orgA.org.id, orgA.member.id, orgA.owner.id, staffA.identity.id, ...Object.values(A_RECORDS)];
 
@@ -46,6 +103,34 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/staff-groups/{groupId}': { name: 'Đổi tên' },
   'PUT /api/v1/staff-groups/{groupId}/members': { memberIds: [] },
   'POST /api/v1/api-keys': { name: 'Khóa mới của B', role: 'care_staff' },
+  'POST /api/v1/programs': { name: 'Chương trình của B' },
+  'PATCH /api/v1/programs/{programId}': { name: 'Đổi tên' },
+  'POST /api/v1/programs/{programId}/status': { status: 'paused' },
+  'POST /api/v1/programs/{programId}/partners': { fullName: 'Người Của B', phone: '0912000002' },
+  'POST /api/v1/programs/{programId}/invitations': { email: 'ctv@to-chuc-b.vn' },
+  'POST /api/v1/enrollments/bulk-status': { enrollmentIds: ['enr_missing'], status: 'approved' },
+  'POST /api/v1/enrollments/{enrollmentId}/status': { status: 'suspended', reason: 'Thử' },
+  'PATCH /api/v1/enrollments/{enrollmentId}': { referralCode: 'CUAB2026' },
+  'POST /api/v1/enrollments/{enrollmentId}/upline': { uplineReferralCode: null, reason: 'Thử' },
+  'POST /api/v1/enrollments/bulk-group': { enrollmentIds: ['enr_missing'], groupId: null },
+  'POST /api/v1/enrollments/bulk-tags': { enrollmentIds: ['enr_missing'], add: [partnerTagA.id] },
+  'POST /api/v1/enrollments/bulk-care': { enrollmentIds: ['enr_missing'], memberId: staffA.member.id },
+  'POST /api/v1/partner-groups': { name: 'Nhóm đối tác B' },
+  'PATCH /api/v1/partner-groups/{partnerGroupId}': { name: 'Đổi tên' },
+  'POST /api/v1/partner-tags': { name: 'Thẻ của B' },
+  'PATCH /api/v1/partner-tags/{partnerTagId}': { name: 'Đổi tên' },
+  'PUT /api/v1/partners/{partnerId}/kyc': { address: '1 Lê Lợi, Hà Nội' },
+  'POST /api/v1/partners/{partnerId}/kyc/reveal': { fields: ['citizenId'] },
+  'POST /api/v1/partners/{partnerId}/notes': { body: 'Ghi chú của B' },
+  'POST /api/v1/partners': { fullName: 'Người Của B', phone: '0912000004', programId: programA.id },
+  'POST /api/v1/saved-views': { name: 'Chờ duyệt', filters: { status: ['pending'] } },
+  'PATCH /api/v1/saved-views/{savedViewId}': { name: 'Đổi tên' },
+  'POST /api/v1/partner-imports': {
+    programId: programA.id,
+    fileName: 'b.csv',
+    contentBase64: Buffer.from('Họ tên,SĐT\nNhập B,0912000005\n').toString('base64'),
+  },
+  'PUT /api/v1/partner-imports/{importId}/mapping': { mapping: { fullName: 'Họ tên', phone: 'SĐT' } },
 };
 
 /** Routes outside organisations, and why a tenant's key has nothing to reach through them. */
@@ -71,6 +156,20 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   'POST /api/auth/invitations/accept': 'the token is the credential (256 random bits, stored hashed)',
   'POST /api/orgs': 'creates a new organisation owned by the signed-in person',
   'GET /api/dev/outbox': 'development mail outbox, refused when SMTP_URL is set (not tenant data)',
+  'GET /api/me/enrollments': 'the signed-in partner’s own enrollments',
+  'GET /api/me/enrollments/{enrollmentId}/qr.png': 'QR of the signed-in partner’s own link (others: 404)',
+  'GET /api/me/enrollments/{enrollmentId}/qr.svg': 'QR of the signed-in partner’s own link (others: 404)',
+  'GET /api/me/recruits': 'the signed-in partner’s own downline',
+  'GET /api/me/profile': 'the signed-in partner’s own profile',
+  'PATCH /api/me/profile': 'the signed-in partner’s own profile',
+  'PUT /api/me/bank': 'the signed-in partner’s own bank details, in their own organisations',
+  'GET /api/me/data-export': 'the signed-in partner’s own data',
+  'POST /api/me/erasure': 'erases the signed-in partner’s own account',
+  'GET /api/v1/banks': 'the shipped list of Vietnamese banks (NAPAS BINs), no tenant data',
+  'GET /api/public/join/{pageCode}': 'public join page: only what the program shows anyone (active programs)',
+  'POST /api/public/join/{pageCode}/code': 'sends a code to the phone or email given; rate-limited',
+  'POST /api/public/join/{pageCode}':
+    'self sign-up: needs the code sent to the joiner’s own phone/email; creates only their own enrollment',
 };
 
 /** Hono routes that are not API operations, and why. */
@@ -191,7 +290,11 @@ describe('cross-tenant isolation', () => {
     for (const op of operations().filter((route) => !('permission' in route.access))) {
       const response = await callB(
         op.method,
-        fill(op.path, { token: 'not-a-real-invitation-token' }),
+        fill(op.path, {
+          token: 'not-a-real-invitation-token',
+          pageCode: programA.pageCode,
+          enrollmentId: enrollmentA.id,
+        }),
         op.hasBody ? {} : undefined,
       );
       expect(response.status, `${op.method} ${op.path}`).toBeLessThan(500);
@@ -207,6 +310,22 @@ describe('cross-tenant isolation', () => {
       memberIds: [staffA.member.id],
     });
     expect(response.status).toBe(422);
+    const bulk = await callB('POST', '/api/v1/enrollments/bulk-status', {
+      enrollmentIds: [enrollmentA.id],
+      status: 'approved',
+    });
+    expect((await bulk.json()).results).toEqual([
+      {
+        enrollmentId: enrollmentA.id,
+        ok: false,
+        error: { code: 'not_found', message: 'Enrollment not found' },
+      },
+    ]);
+    const care = await callB('POST', '/api/v1/enrollments/bulk-care', {
+      enrollmentIds: [enrollmentA.id],
+      memberId: staffA.member.id,
+    });
+    expect(care.status).toBe(422);
     expect(await checksumOfA()).toEqual(before);
   });
 

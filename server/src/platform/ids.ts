@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   savedView: 'svw',
   partnerImport: 'imp',
   verificationCode: 'vcd',
+  programInvitation: 'pin',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -12,6 +12,15 @@ export const PERMISSIONS = [
   'staff_groups.manage',
   'api_keys.manage',
   'audit.read',
+  'programs.read',
+  'programs.manage',
+  'partners.read',
+  'partners.manage',
+  'partners.import',
+  'partners.export',
+  'partners.approve',
+  'partners.care',
+  'partners.kyc_reveal',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,9 +40,31 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'staff_groups.read',
     'staff_groups.manage',
     'audit.read',
+    'programs.read',
+    'partners.read',
+    'partners.manage',
+    'partners.import',
+    'partners.export',
+    'partners.approve',
+    'partners.care',
+    'partners.kyc_reveal',
   ],
-  care_staff: ['org.read', 'members.read', 'staff_groups.read'],
-  accountant: ['org.read', 'members.read', 'staff_groups.read', 'audit.read'],
+  care_staff: [
+    'org.read',
+    'members.read',
+    'staff_groups.read',
+    'programs.read',
+    'partners.read',
+    'partners.care',
+  ],
+  accountant: [
+    'org.read',
+    'members.read',
+    'staff_groups.read',
+    'audit.read',
+    'programs.read',
+    'partners.read',
+  ],
 };
 
 export function roleCan(role: RoleName, permission: Permission): boolean {

@@ -13,7 +13,15 @@ export type Permission =
   | 'staff_groups.read'
   | 'staff_groups.manage'
   | 'api_keys.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'programs.read'
+  | 'programs.manage'
+  | 'partners.read'
+  | 'partners.manage'
+  | 'partners.approve'
+  | 'partners.import'
+  | 'partners.export'
+  | 'partners.kyc_reveal';
 
 export type Org = {
   id: string;

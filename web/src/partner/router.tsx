@@ -1,6 +1,8 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
 import { PartnerResetPasswordPage, PartnerSignInPage } from '../features/partners/partner-auth-pages';
 import { PartnerHomePage } from '../features/partners/partner-home-page';
+import { PartnerJoinPage } from '../features/partners/partner-join-page';
+import { PartnerProfilePage } from '../features/partners/partner-profile-page';
 import { NotFoundPage, RouteError } from '../ui/not-found';
 import { PageLoader } from '../ui/page';
 
@@ -10,6 +12,8 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/', component: PartnerHomePage }),
   createRoute({ getParentRoute: () => root, path: '/sign-in', component: PartnerSignInPage }),
   createRoute({ getParentRoute: () => root, path: '/reset-password', component: PartnerResetPasswordPage }),
+  createRoute({ getParentRoute: () => root, path: '/profile', component: PartnerProfilePage }),
+  createRoute({ getParentRoute: () => root, path: '/join/$pageCode', component: PartnerJoinPage }),
 ]);
 
 /** The partner app lives under /p/ (its PWA scope). */

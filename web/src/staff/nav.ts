@@ -1,10 +1,14 @@
 import {
   IconAddressBook,
   IconBuilding,
+  IconChecklist,
   IconHistory,
   IconHome,
   IconKey,
   IconMail,
+  IconRocket,
+  IconTags,
+  IconUserHeart,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -22,6 +26,10 @@ export type NavItem = {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconHome },
+  { to: '/programs', labelKey: 'nav.programs', icon: IconRocket, permission: 'programs.read' },
+  { to: '/partners', labelKey: 'nav.partners', icon: IconUserHeart, permission: 'partners.read' },
+  { to: '/approvals', labelKey: 'nav.approvals', icon: IconChecklist, permission: 'partners.approve' },
+  { to: '/partner-groups', labelKey: 'nav.partnerGroups', icon: IconTags, permission: 'partners.read' },
   { to: '/staff', labelKey: 'nav.staff', icon: IconUsers, permission: 'members.read' },
   { to: '/staff-groups', labelKey: 'nav.staffGroups', icon: IconUsersGroup, permission: 'staff_groups.read' },
   { to: '/api-keys', labelKey: 'nav.apiKeys', icon: IconKey, permission: 'api_keys.manage' },

@@ -50,6 +50,42 @@ const routeTree = root.addChildren([
   shell.addChildren([
     page('/', DashboardPage),
     page(
+      '/programs',
+      lazyRouteComponent(() => import('../features/programs/programs-page'), 'ProgramsPage'),
+    ),
+    page(
+      '/programs/new',
+      lazyRouteComponent(() => import('../features/programs/program-form-page'), 'ProgramFormPage'),
+    ),
+    page(
+      '/programs/$programId',
+      lazyRouteComponent(() => import('../features/programs/program-page'), 'ProgramPage'),
+    ),
+    page(
+      '/programs/$programId/edit',
+      lazyRouteComponent(() => import('../features/programs/program-form-page'), 'ProgramFormPage'),
+    ),
+    page(
+      '/partners',
+      lazyRouteComponent(() => import('../features/partners/directory-page'), 'DirectoryPage'),
+    ),
+    page(
+      '/partners/import',
+      lazyRouteComponent(() => import('../features/partners/import-page'), 'ImportPage'),
+    ),
+    page(
+      '/partners/$partnerId',
+      lazyRouteComponent(() => import('../features/partners/partner-page'), 'PartnerPage'),
+    ),
+    page(
+      '/approvals',
+      lazyRouteComponent(() => import('../features/partners/approval-queue-page'), 'ApprovalQueuePage'),
+    ),
+    page(
+      '/partner-groups',
+      lazyRouteComponent(() => import('../features/partners/groups-tags-page'), 'GroupsTagsPage'),
+    ),
+    page(
       '/settings',
       lazyRouteComponent(() => import('../features/orgs/org-settings-page'), 'OrgSettingsPage'),
     ),

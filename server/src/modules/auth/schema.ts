@@ -33,6 +33,10 @@ export const identities = pgTable(
     uniqueIndex('identities_email_uq').on(sql`lower(${t.email})`),
     // sign-in by phone
     uniqueIndex('identities_phone_uq').on(t.phone),
+    // partner directory search: name, email and phone prefixes (LIKE 'q%' in any collation)
+    index('identities_name_prefix_idx').on(sql`lower(${t.fullName}) text_pattern_ops`),
+    index('identities_email_prefix_idx').on(sql`lower(${t.email}) text_pattern_ops`),
+    index('identities_phone_prefix_idx').on(sql`${t.phone} text_pattern_ops`),
   ],
 );
 

@@ -141,29 +141,46 @@ export async function createEnrollment(ctx: TenantContext, executor: Executor, i
   }
 }
 
+export type EnrollmentEventInput = {
+  enrollmentId: string;
+  type: (typeof enrollmentEvents.$inferInsert)['type'];
+  fromValue?: string | null;
+  toValue?: string | null;
+  reason?: string | null;
+};
+
+/** Appends one event to an enrollment's history, naming who acted. */
 export async function recordEnrollmentEvent(
   ctx: TenantContext,
   executor: Executor,
-  event: {
-    enrollmentId: string;
-    type: (typeof enrollmentEvents.$inferInsert)['type'];
-    fromValue?: string | null;
-    toValue?: string | null;
-    reason?: string | null;
-  },
+  event: EnrollmentEventInput,
+) {
+  await recordEnrollmentEvents(ctx, executor, [event]);
+}
+
+/** Appends events to enrollments' histories in one statement (bulk changes), in 1,000-row batches. */
+export async function recordEnrollmentEvents(
+  ctx: TenantContext,
+  executor: Executor,
+  events: readonly EnrollmentEventInput[],
 ) {
   const actor = ctx.actor;
-  await executor.insert(enrollmentEvents).values({
-    orgId: ctx.orgId,
-    id: newId('enrollmentEvent', ctx.services.clock.now().getTime()),
-    enrollmentId: event.enrollmentId,
-    type: event.type,
-    fromValue: event.fromValue ?? null,
-    toValue: event.toValue ?? null,
-    reason: event.reason ?? null,
-    actorType: actor.type,
-    actorId: actor.type === 'system' ? null : actor.id,
-    actorLabel: actor.label,
-    createdAt: ctx.services.clock.now(),
-  });
+  const now = ctx.services.clock.now();
+  for (let start = 0; start < events.length; start += 1000) {
+    await executor.insert(enrollmentEvents).values(
+      events.slice(start, start + 1000).map((event) => ({
+        orgId: ctx.orgId,
+        id: newId('enrollmentEvent', now.getTime()),
+        enrollmentId: event.enrollmentId,
+        type: event.type,
+        fromValue: event.fromValue ?? null,
+        toValue: event.toValue ?? null,
+        reason: event.reason ?? null,
+        actorType: actor.type,
+        actorId: actor.type === 'system' ? null : actor.id,
+        actorLabel: actor.label,
+        createdAt: now,
+      })),
+    );
+  }
 }

@@ -18,7 +18,8 @@ export type PartnerAccountInput = {
   fullName: string;
   phone?: string | null;
   email?: string | null;
-  password: string;
+  /** Optional for partners added by staff or imported: they set one later through password reset. */
+  password?: string | null;
   locale?: string;
 };
 
@@ -54,7 +55,7 @@ export async function createPartnerAccount(
   let identity = byEmail ?? byPhone;
   const now = services.clock.now();
   if (!identity) {
-    assertPasswordStrength(input.password);
+    if (input.password) assertPasswordStrength(input.password);
     identity = await createIdentity(services, executor, {
       email,
       phone,
@@ -62,16 +63,19 @@ export async function createPartnerAccount(
       password: input.password,
       locale: input.locale,
     });
-  } else if ((!identity.phone && phone) || (!identity.email && email) || !identity.passwordHash) {
-    if (!identity.passwordHash) assertPasswordStrength(input.password);
+  } else if (
+    (!identity.phone && phone) ||
+    (!identity.email && email) ||
+    (!identity.passwordHash && input.password)
+  ) {
+    const newPassword = identity.passwordHash ? undefined : input.password;
+    if (newPassword) assertPasswordStrength(newPassword);
     const [updated] = await executor
       .update(identities)
       .set({
         phone: identity.phone ?? phone ?? null,
         email: identity.email ?? email ?? null,
-        ...(identity.passwordHash
-          ? {}
-          : { passwordHash: await hashPassword(input.password), passwordChangedAt: now }),
+        ...(newPassword ? { passwordHash: await hashPassword(newPassword), passwordChangedAt: now } : {}),
         updatedAt: now,
       })
       .where(eq(identities.id, identity.id))

@@ -112,6 +112,12 @@ export const enrollments = pgTable(
     index('enrollments_org_upline_idx').on(t.orgId, t.uplineEnrollmentId),
     // enrollments of a partner (partner app, partner page)
     index('enrollments_partner_idx').on(t.partnerId),
+    // the partner directory's default order (newest first) and its cursor pages
+    index('enrollments_org_joined_idx').on(t.orgId, t.joinedAt, t.id),
+    // directory filter by group
+    index('enrollments_org_group_idx').on(t.orgId, t.groupId),
+    // directory search by referral code prefix
+    index('enrollments_code_prefix_idx').on(t.orgId, sql`upper(${t.referralCode}) text_pattern_ops`),
   ],
 );
 

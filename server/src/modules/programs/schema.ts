@@ -81,3 +81,37 @@ export const programs = pgTable(
     index('programs_org_status_idx').on(t.orgId, t.status),
   ],
 );
+
+/**
+ * Invitations to join a program: personal ones (an email or phone, single use) and the program's
+ * shareable link (multi-use, for invitation-only programs). Only a keyed hash of the token is kept.
+ */
+export const programInvitations = pgTable(
+  'program_invitations',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: text('id').notNull(),
+    programId: text('program_id').notNull(),
+    kind: text('kind', { enum: ['personal', 'link'] }).notNull(),
+    email: text('email'),
+    /** E.164. */
+    phone: text('phone'),
+    fullName: text('full_name'),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedEnrollmentId: text('accepted_enrollment_id'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // redeeming a token from its link
+    uniqueIndex('program_invitations_token_uq').on(t.tokenHash),
+    // a program's invitations, newest first
+    index('program_invitations_program_idx').on(t.orgId, t.programId, t.createdAt),
+  ],
+);

@@ -1,0 +1,71 @@
+import { eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors';
+import type { TenantContext } from '../../../platform/services';
+import { identities } from '../../auth';
+import { enrollments, enrollmentTags, partnerProfiles } from '../schema-enrollments';
+import type { DirectoryFilters } from './schemas';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * E.164 prefixes a typed phone fragment may stand for: "090 12" → +8490 12…, "+66 81" → +6681…,
+ * "84912" → +84912…. Undefined when the text is not phone-like.
+ */
+export function phonePrefixes(text: string): string[] | undefined {
+  if (!/^\+?[\d\s.\-()]+$/.test(text)) return undefined;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 3) return undefined;
+  if (text.trim().startsWith('+')) return [`+${digits}`];
+  if (digits.startsWith('00')) return [`+${digits.slice(2)}`];
+  if (digits.startsWith('0')) return [`+84${digits.slice(1)}`, `+66${digits.slice(1)}`];
+  if (digits.startsWith('84') || digits.startsWith('66')) return [`+${digits}`];
+  return [`+84${digits}`];
+}
+
+/** The search condition: name (or any word of it), email, referral code prefixes; phone; partner id. */
+function searchCondition(q: string): SQL {
+  const lower = escapeLike(q.toLowerCase());
+  const phones = phonePrefixes(q);
+  const alternatives: (SQL | undefined)[] = [
+    sql`lower(${identities.fullName}) like ${`${lower}%`}`,
+    sql`lower(${identities.fullName}) like ${`% ${lower}%`}`,
+    sql`lower(${identities.email}) like ${`${lower}%`}`,
+    sql`upper(${enrollments.referralCode}) like ${`${escapeLike(q.toUpperCase())}%`}`,
+    eq(enrollments.externalId, q),
+    ...(phones ?? []).map((prefix) => sql`${identities.phone} like ${`${escapeLike(prefix)}%`}`),
+  ];
+  return or(...alternatives)!;
+}
+
+/** Conditions of the directory's filters; every one keeps the organisation's scope. */
+export function directoryConditions(ctx: TenantContext, filters: Partial<DirectoryFilters>): SQL[] {
+  const conditions: (SQL | undefined)[] = [eq(enrollments.orgId, ctx.orgId)];
+  if (filters.programId) conditions.push(eq(enrollments.programId, filters.programId));
+  if (filters.status?.length) conditions.push(inArray(enrollments.status, filters.status));
+  if (filters.groupId) conditions.push(eq(enrollments.groupId, filters.groupId));
+  if (filters.careMemberId) conditions.push(eq(enrollments.careMemberId, filters.careMemberId));
+  if (filters.mine) {
+    if (ctx.actor.type !== 'member') {
+      throw new AppError('validation_failed', 'Only staff members have partners of their own', {
+        details: [{ path: 'query.mine', message: 'Use careMemberId with an API key' }],
+      });
+    }
+    conditions.push(eq(enrollments.careMemberId, ctx.actor.id));
+  }
+  if (filters.uplineEnrollmentId) {
+    conditions.push(eq(enrollments.uplineEnrollmentId, filters.uplineEnrollmentId));
+  }
+  if (filters.joinedFrom) conditions.push(gte(enrollments.joinedAt, new Date(filters.joinedFrom)));
+  if (filters.joinedTo) conditions.push(lt(enrollments.joinedAt, new Date(filters.joinedTo)));
+  if (filters.province) conditions.push(eq(partnerProfiles.province, filters.province));
+  if (filters.tagId) {
+    conditions.push(
+      sql`exists (select 1 from ${enrollmentTags} where ${enrollmentTags.orgId} = ${ctx.orgId}
+        and ${enrollmentTags.enrollmentId} = ${enrollments.id} and ${enrollmentTags.tagId} = ${filters.tagId})`,
+    );
+  }
+  if (filters.q) conditions.push(searchCondition(filters.q));
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
