@@ -4,6 +4,7 @@
  *   vs the bare SQL of the newest 25 enrollments of the organisation;
  * - a 100,000-row CSV through the real import path (upload, mapping, job) vs a plain
  *   INSERT … SELECT of 100,000 rows.
+ * BENCH_ONLY=import (npm run bench:import) skips the directory part.
  * Uses BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) to create a
  * fresh database, and drops it at the end.
  */
@@ -167,60 +168,63 @@ try {
   await database.query('analyze');
   print(`seed ${PARTNERS} partners`, (performance.now() - started) / 1000, 's');
 
-  // ---- directory pages ---------------------------------------------------------------------------
+  // ---- directory pages (skipped with BENCH_ONLY=import: npm run bench:import) --------------------
   const headers = { authorization: `Bearer ${secret}` };
-  const first = await (await app.request('/api/v1/partners?limit=25', { headers })).json();
-  const queries = [
-    'limit=25',
-    `cursor=${first.nextCursor}`,
-    'status=pending',
-    `programId=${program!.id}&status=approved,suspended`,
-    'province=Huế',
-    'groupId=pgr_bench_3&status=approved',
-    'tagId=tag_bench_4',
-    `careMemberId=${member.id}`,
-    'q=lan',
-    'q=0900123',
-    'q=ctv1234',
-    'q=nguyễn văn',
-    'sort=name&order=asc&status=pending',
-    'sort=code&province=Cần Thơ',
-    'joinedFrom=2025-02-01T00:00:00Z&joinedTo=2025-02-10T00:00:00Z',
-    'uplineEnrollmentId=enr_bench_0000123',
-    'sort=name&order=asc',
-  ];
-  for (const query of queries) {
-    const response = await app.request(`/api/v1/partners?${encodeURI(query)}`, { headers });
-    if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
+  if (process.env.BENCH_ONLY !== 'import') await benchDirectory();
+  async function benchDirectory() {
+    const first = await (await app.request('/api/v1/partners?limit=25', { headers })).json();
+    const queries = [
+      'limit=25',
+      `cursor=${first.nextCursor}`,
+      'status=pending',
+      `programId=${program!.id}&status=approved,suspended`,
+      'province=Huế',
+      'groupId=pgr_bench_3&status=approved',
+      'tagId=tag_bench_4',
+      `careMemberId=${member.id}`,
+      'q=lan',
+      'q=0900123',
+      'q=ctv1234',
+      'q=nguyễn văn',
+      'sort=name&order=asc&status=pending',
+      'sort=code&province=Cần Thơ',
+      'joinedFrom=2025-02-01T00:00:00Z&joinedTo=2025-02-10T00:00:00Z',
+      'uplineEnrollmentId=enr_bench_0000123',
+      'sort=name&order=asc',
+    ];
+    for (const query of queries) {
+      const response = await app.request(`/api/v1/partners?${encodeURI(query)}`, { headers });
+      if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
+    }
+    const appTimes: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const query = queries[i % queries.length]!;
+      const t = performance.now();
+      const response = await app.request(`/api/v1/partners?${encodeURI(query)}`, { headers });
+      await response.arrayBuffer();
+      appTimes.push(performance.now() - t);
+    }
+    const sqlTimes: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const t = performance.now();
+      await database.query(
+        'select id, partner_id, status, referral_code, joined_at from enrollments where org_id = $1 order by joined_at desc limit 25',
+        [org.id],
+      );
+      sqlTimes.push(performance.now() - t);
+    }
+    print(`directory page p50 (${PARTNERS} partners, mixed filters)`, percentile(appTimes, 50), 'ms');
+    print(`directory page p95 (${PARTNERS} partners, mixed filters)`, percentile(appTimes, 95), 'ms');
+    print('baseline bare SQL newest 25 p50', percentile(sqlTimes, 50), 'ms');
+    print('baseline bare SQL newest 25 p95', percentile(sqlTimes, 95), 'ms');
+    const slowest = queries
+      .map((query, index) => ({
+        query,
+        ms: Math.max(...appTimes.filter((_, i) => i % queries.length === index)),
+      }))
+      .sort((a, b) => b.ms - a.ms)[0]!;
+    print(`directory slowest filter (${slowest.query})`, slowest.ms, 'ms');
   }
-  const appTimes: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const query = queries[i % queries.length]!;
-    const t = performance.now();
-    const response = await app.request(`/api/v1/partners?${encodeURI(query)}`, { headers });
-    await response.arrayBuffer();
-    appTimes.push(performance.now() - t);
-  }
-  const sqlTimes: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const t = performance.now();
-    await database.query(
-      'select id, partner_id, status, referral_code, joined_at from enrollments where org_id = $1 order by joined_at desc limit 25',
-      [org.id],
-    );
-    sqlTimes.push(performance.now() - t);
-  }
-  print(`directory page p50 (${PARTNERS} partners, mixed filters)`, percentile(appTimes, 50), 'ms');
-  print(`directory page p95 (${PARTNERS} partners, mixed filters)`, percentile(appTimes, 95), 'ms');
-  print('baseline bare SQL newest 25 p50', percentile(sqlTimes, 50), 'ms');
-  print('baseline bare SQL newest 25 p95', percentile(sqlTimes, 95), 'ms');
-  const slowest = queries
-    .map((query, index) => ({
-      query,
-      ms: Math.max(...appTimes.filter((_, i) => i % queries.length === index)),
-    }))
-    .sort((a, b) => b.ms - a.ms)[0]!;
-  print(`directory slowest filter (${slowest.query})`, slowest.ms, 'ms');
 
   // ---- import ------------------------------------------------------------------------------------
   const lines = ['Họ tên,SĐT,Email,Mã CTV,Tỉnh,Mã giới thiệu,Nhóm,Thẻ'];
@@ -281,6 +285,7 @@ try {
   print('import rows refused (upline chain deeper than 5)', done.errors, 'rows');
   print('import upload and parse', uploadedMs / 1000, 's');
   print('import mapping preview', previewMs / 1000, 's');
+  print('import job (validation and batches)', (importMs - uploadedMs - previewMs) / 1000, 's');
   print(`baseline plain INSERT … SELECT of ${PARTNERS} rows`, baselineMs / 1000, 's');
 } finally {
   await stopJobs();

@@ -11,6 +11,17 @@ CREATE TABLE "verification_codes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"org_id" text NOT NULL,
+	"id" text NOT NULL,
+	"identity_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notifications_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "enrollment_events" (
 	"org_id" text NOT NULL,
 	"id" text NOT NULL,
@@ -43,6 +54,7 @@ CREATE TABLE "enrollments" (
 	"status_reason" text,
 	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"referral_code" text NOT NULL,
+	"sort_name" text DEFAULT '' NOT NULL,
 	"group_id" text,
 	"care_member_id" text,
 	"upline_enrollment_id" text,
@@ -190,6 +202,7 @@ CREATE TABLE "programs" (
 	CONSTRAINT "programs_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_identity_id_identities_id_fk" FOREIGN KEY ("identity_id") REFERENCES "public"."identities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_groups" ADD CONSTRAINT "partner_groups_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -197,6 +210,7 @@ ALTER TABLE "partner_tags" ADD CONSTRAINT "partner_tags_org_id_orgs_id_fk" FOREI
 ALTER TABLE "program_invitations" ADD CONSTRAINT "program_invitations_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programs" ADD CONSTRAINT "programs_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "verification_codes_destination_idx" ON "verification_codes" USING btree ("destination","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_identity_created_idx" ON "notifications" USING btree ("identity_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "enrollment_events_enrollment_idx" ON "enrollment_events" USING btree ("org_id","enrollment_id","created_at");--> statement-breakpoint
 CREATE INDEX "enrollment_tags_org_tag_idx" ON "enrollment_tags" USING btree ("org_id","tag_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "enrollments_program_partner_uq" ON "enrollments" USING btree ("org_id","program_id","partner_id");--> statement-breakpoint
@@ -209,6 +223,8 @@ CREATE INDEX "enrollments_org_upline_idx" ON "enrollments" USING btree ("org_id"
 CREATE INDEX "enrollments_partner_idx" ON "enrollments" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "enrollments_org_joined_idx" ON "enrollments" USING btree ("org_id","joined_at","id");--> statement-breakpoint
 CREATE INDEX "enrollments_org_group_idx" ON "enrollments" USING btree ("org_id","group_id");--> statement-breakpoint
+CREATE INDEX "enrollments_org_name_idx" ON "enrollments" USING btree ("org_id","sort_name","id");--> statement-breakpoint
+CREATE INDEX "enrollments_org_status_name_idx" ON "enrollments" USING btree ("org_id","status","sort_name","id");--> statement-breakpoint
 CREATE INDEX "enrollments_code_prefix_idx" ON "enrollments" USING btree ("org_id",upper("referral_code") text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_groups_org_name_uq" ON "partner_groups" USING btree ("org_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "partner_imports_org_created_idx" ON "partner_imports" USING btree ("org_id","created_at");--> statement-breakpoint

@@ -5,6 +5,7 @@ import { routes as authRoutes } from './modules/auth/routes';
 import { routes as joiningRoutes } from './modules/joining/routes';
 import { deliverMailJob } from './modules/mail';
 import { routes as mailRoutes } from './modules/mail/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { routes as orgRoutes } from './modules/orgs/routes';
 import { partnerImportJob } from './modules/partners/import/run-import';
 import { bulkEnrollmentRoutes } from './modules/partners/routes-bulk';
@@ -82,6 +83,7 @@ export function buildApp(
   app.route('/', partnerTagRoutes);
   app.route('/', kycRoutes);
   app.route('/', partnerNoteRoutes);
+  app.route('/', notificationRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -165,6 +165,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   'PUT /api/me/bank': 'the signed-in partner’s own bank details, in their own organisations',
   'GET /api/me/data-export': 'the signed-in partner’s own data',
   'POST /api/me/erasure': 'erases the signed-in partner’s own account',
+  'GET /api/me/notifications': 'the signed-in partner’s own notifications (by identity, any organisation)',
+  'POST /api/me/notifications/read': 'marks only the signed-in partner’s own notifications read',
   'GET /api/v1/banks': 'the shipped list of Vietnamese banks (NAPAS BINs), no tenant data',
   'GET /api/public/join/{pageCode}': 'public join page: only what the program shows anyone (active programs)',
   'POST /api/public/join/{pageCode}/code': 'sends a code to the phone or email given; rate-limited',

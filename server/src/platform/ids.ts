@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   partnerImport: 'imp',
   verificationCode: 'vcd',
   programInvitation: 'pin',
+  notification: 'ntf',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

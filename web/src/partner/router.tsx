@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { PartnerResetPasswordPage, PartnerSignInPage } from '../features/partners/partner-auth-pages';
 import { PartnerHomePage } from '../features/partners/partner-home-page';
 import { PartnerJoinPage } from '../features/partners/partner-join-page';
@@ -13,6 +14,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/sign-in', component: PartnerSignInPage }),
   createRoute({ getParentRoute: () => root, path: '/reset-password', component: PartnerResetPasswordPage }),
   createRoute({ getParentRoute: () => root, path: '/profile', component: PartnerProfilePage }),
+  createRoute({ getParentRoute: () => root, path: '/notifications', component: NotificationsPage }),
   createRoute({ getParentRoute: () => root, path: '/join/$pageCode', component: PartnerJoinPage }),
 ]);
 

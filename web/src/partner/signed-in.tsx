@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSessionActions } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import type { Me } from '../lib/types';
 import { ErrorAlert } from '../ui/error-alert';
 import { notifyError } from '../ui/notify';
@@ -44,16 +45,19 @@ export function SignedInPartnerPage({ children }: { children: (me: Me) => ReactN
   return (
     <PartnerFrame
       actions={
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="lg"
-          onClick={signOut}
-          aria-label={t('account.signOut')}
-          data-testid="partner-sign-out"
-        >
-          <IconLogout size={18} />
-        </ActionIcon>
+        <>
+          {me.data.app === 'partner' ? <NotificationBell /> : null}
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            onClick={signOut}
+            aria-label={t('account.signOut')}
+            data-testid="partner-sign-out"
+          >
+            <IconLogout size={18} />
+          </ActionIcon>
+        </>
       }
     >
       <Stack gap="lg">

@@ -82,6 +82,11 @@ export const enrollments = pgTable(
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** Readable, editable, unique in the organisation ignoring case (e.g. "MAI2026"). */
     referralCode: text('referral_code').notNull(),
+    /**
+     * The partner's name in lower case, kept by database triggers from identities.full_name, so
+     * the directory can sort by name from an index of this table alone.
+     */
+    sortName: text('sort_name').notNull().default(''),
     groupId: text('group_id'),
     /** The staff member caring for this partner (org_members.id). */
     careMemberId: text('care_member_id'),
@@ -116,6 +121,9 @@ export const enrollments = pgTable(
     index('enrollments_org_joined_idx').on(t.orgId, t.joinedAt, t.id),
     // directory filter by group
     index('enrollments_org_group_idx').on(t.orgId, t.groupId),
+    // directory sorted by name, all partners or one status (approval queue, "pending by name")
+    index('enrollments_org_name_idx').on(t.orgId, t.sortName, t.id),
+    index('enrollments_org_status_name_idx').on(t.orgId, t.status, t.sortName, t.id),
     // directory search by referral code prefix
     index('enrollments_code_prefix_idx').on(t.orgId, sql`upper(${t.referralCode}) text_pattern_ops`),
   ],

@@ -21,7 +21,7 @@ const upline = alias(enrollments, 'upline');
 
 const SORT_COLUMNS = {
   joinedAt: enrollments.joinedAt,
-  name: identities.fullName,
+  name: enrollments.sortName,
   code: enrollments.referralCode,
 } as const;
 
@@ -45,6 +45,7 @@ export async function selectDirectoryRows(
       enrollmentId: enrollments.id,
       partnerId: enrollments.partnerId,
       fullName: identities.fullName,
+      sortName: enrollments.sortName,
       phone: identities.phone,
       email: identities.email,
       referralCode: enrollments.referralCode,
@@ -102,7 +103,7 @@ export async function selectDirectoryRows(
   return rows.map((row) => ({
     cursor: {
       value:
-        sort === 'joinedAt' ? row.joinedAt.toISOString() : sort === 'name' ? row.fullName : row.referralCode,
+        sort === 'joinedAt' ? row.joinedAt.toISOString() : sort === 'name' ? row.sortName : row.referralCode,
       id: row.enrollmentId,
     },
     row: toDirectoryRow(row, tags.get(row.enrollmentId) ?? []),
@@ -116,6 +117,7 @@ type RawRow = Omit<DirectoryRow, 'program' | 'group' | 'careMember' | 'tags' | '
   groupName: string | null;
   careMemberId: string | null;
   careName: string | null;
+  sortName: string;
   joinedAt: Date;
 };
 

@@ -31,21 +31,29 @@ export async function resolvePeople(
   rows: ImportRow[],
 ): Promise<PersonResult[]> {
   const now = ctx.services.clock.now();
+  // Every look-up below probes a unique index once per value of the batch (lateral … limit 1), so
+  // its cost follows the batch, never the number of identities or enrollments already stored.
   const byExternal = new Map(
     rowsOf<{ external_id: string; identity_id: string }>(
       await tx.execute(sql`
-        select e.external_id, p.identity_id from enrollments e join partners p on p.id = e.partner_id
-         where e.org_id = ${ctx.orgId}
-           and e.external_id = any(${sql.param(rows.flatMap((row) => (row.externalId ? [row.externalId] : [])))}::text[])`),
+        select x.external_id, m.identity_id
+          from unnest(${sql.param(rows.flatMap((row) => (row.externalId ? [row.externalId] : [])))}::text[]) as x(external_id)
+          cross join lateral (
+            select p.identity_id from enrollments e join partners p on p.id = e.partner_id
+             where e.org_id = ${ctx.orgId} and e.external_id = x.external_id limit 1) m`),
     ).map((row) => [row.external_id, row.identity_id]),
   );
+  const columns = sql`i.id, i.phone, lower(i.email) as email, i.full_name, i.password_hash is not null as has_password`;
   const found = rowsOf<IdentityRow>(
     await tx.execute(sql`
-      select id, phone, lower(email) as email, full_name, password_hash is not null as has_password
-        from identities
-       where phone = any(${sql.param(rows.flatMap((row) => (row.phone ? [row.phone] : [])))}::text[])
-          or lower(email) = any(${sql.param(rows.flatMap((row) => (row.email ? [row.email.toLowerCase()] : [])))}::text[])
-          or id = any(${sql.param([...byExternal.values()])}::text[])`),
+      select m.* from unnest(${sql.param(rows.flatMap((row) => (row.phone ? [row.phone] : [])))}::text[]) as x(phone)
+        cross join lateral (select ${columns} from identities i where i.phone = x.phone limit 1) m
+      union
+      select m.* from unnest(${sql.param(rows.flatMap((row) => (row.email ? [row.email.toLowerCase()] : [])))}::text[]) as x(email)
+        cross join lateral (select ${columns} from identities i where lower(i.email) = x.email limit 1) m
+      union
+      select m.* from unnest(${sql.param([...new Set(byExternal.values())])}::text[]) as x(id)
+        cross join lateral (select ${columns} from identities i where i.id = x.id limit 1) m`),
   );
   const byId = new Map(found.map((row) => [row.id, row]));
   const byPhone = new Map(found.filter((row) => row.phone).map((row) => [row.phone!, row.id]));
@@ -121,21 +129,28 @@ export async function resolvePeople(
                     ${sql.param(changed.map((item) => item.fullName))}::text[]) as u(id, phone, email, name)
        where i.id = u.id`);
   }
+  // Partners for the identities that exist: found above or inserted now (one that another request
+  // registered at the same moment was not inserted, and is reported below).
   const identityIds = results.flatMap((result) =>
-    'identityId' in result && result.identityId ? [result.identityId] : [],
+    'identityId' in result &&
+    result.identityId &&
+    (byId.has(result.identityId) || inserted.has(result.identityId))
+      ? [result.identityId]
+      : [],
   );
-  await tx.execute(sql`
-    insert into partners (id, identity_id, created_at)
-    select u.pid, u.iid, ${now.toISOString()}::timestamptz
-      from unnest(${sql.param(identityIds.map(() => newId('partner', now.getTime())))}::text[],
-                  ${sql.param(identityIds)}::text[]) as u(pid, iid)
-      join identities i on i.id = u.iid
-    on conflict (identity_id) do nothing`);
+  if (identityIds.length > 0) {
+    await tx.execute(sql`
+      insert into partners (id, identity_id, created_at)
+      select u.pid, u.iid, ${now.toISOString()}::timestamptz
+        from unnest(${sql.param(identityIds.map(() => newId('partner', now.getTime())))}::text[],
+                    ${sql.param(identityIds)}::text[]) as u(pid, iid)
+      on conflict (identity_id) do nothing`);
+  }
   const partnerOfIdentity = new Map(
     rowsOf<{ id: string; identity_id: string }>(
-      await tx.execute(
-        sql`select id, identity_id from partners where identity_id = any(${sql.param(identityIds)}::text[])`,
-      ),
+      await tx.execute(sql`
+        select p.id, x.identity_id from unnest(${sql.param(identityIds)}::text[]) as x(identity_id)
+          cross join lateral (select id from partners where identity_id = x.identity_id limit 1) p`),
     ).map((row) => [row.identity_id, row.id]),
   );
   const createdIds = new Set(created.map((item) => item.id));

@@ -3,7 +3,11 @@ import type { Executor } from '../../../platform/db';
 import type { TenantContext } from '../../../platform/services';
 import type { RowOutcome } from './import-enrollments';
 
-/** Records what happened to rows (the row report) and advances the import's progress counters. */
+/**
+ * Records what happened to rows (the row report) and advances the import's progress counters.
+ * The range of row numbers bounds the primary-key scan, so a batch reads its own rows, not the whole
+ * import (whatever the planner's statistics of a freshly uploaded file say).
+ */
 export async function writeOutcomes(
   ctx: TenantContext,
   tx: Executor,
@@ -11,14 +15,18 @@ export async function writeOutcomes(
   outcomes: RowOutcome[],
 ) {
   if (outcomes.length === 0) return;
+  const rowNumbers = outcomes.map((item) => item.rowNumber);
+  const first = rowNumbers.reduce((min, value) => Math.min(min, value));
+  const last = rowNumbers.reduce((max, value) => Math.max(max, value));
   await tx.execute(sql`
     update partner_import_rows r set outcome = u.outcome, enrollment_id = u.enrollment_id, errors = u.errors::jsonb
-      from unnest(${sql.param(outcomes.map((item) => item.rowNumber))}::int[],
+      from unnest(${sql.param(rowNumbers)}::int[],
                   ${sql.param(outcomes.map((item) => item.outcome))}::text[],
                   ${sql.param(outcomes.map((item) => item.enrollmentId))}::text[],
                   ${sql.param(outcomes.map((item) => (item.errors ? JSON.stringify(item.errors) : null)))}::text[])
            as u(row_number, outcome, enrollment_id, errors)
-     where r.org_id = ${ctx.orgId} and r.import_id = ${importId} and r.row_number = u.row_number`);
+     where r.org_id = ${ctx.orgId} and r.import_id = ${importId} and r.row_number = u.row_number
+       and r.row_number between ${first} and ${last}`);
   const count = (outcome: RowOutcome['outcome']) =>
     outcomes.filter((item) => item.outcome === outcome).length;
   await tx.execute(sql`

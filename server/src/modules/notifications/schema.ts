@@ -1,0 +1,28 @@
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { identities } from '../auth/schema';
+
+/** What a notification is about; the apps translate each kind with its params. */
+export const NOTIFICATION_KINDS = ['enrollment_approved', 'enrollment_rejected'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** In-app notifications to a person (a partner for now), from one organisation each. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    identityId: text('identity_id')
+      .notNull()
+      .references(() => identities.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // GET /api/me/notifications: a person's notifications across organisations, newest first
+    // (keyset on created_at, id), and their unread count
+    index('notifications_identity_created_idx').on(t.identityId, t.createdAt, t.id),
+  ],
+);
