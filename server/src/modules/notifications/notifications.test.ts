@@ -160,3 +160,27 @@ describe('partner notifications', () => {
     );
   });
 });
+
+describe('notifications as personal data', () => {
+  it('are in the partner’s data export and gone after erasure', async () => {
+    const s = await setUp();
+    await s.managerA('POST', `/api/v1/enrollments/${s.lan.enrollment.id}/status`, {
+      status: 'rejected',
+      reason: 'Trùng tài khoản',
+    });
+    const lan = await signInPartner(env, s.lanEmail, TEST_PASSWORD);
+    const exported = await (await requestJson(env, 'GET', '/api/me/data-export', { session: lan })).json();
+    expect(exported.notifications).toMatchObject([
+      { kind: 'enrollment_rejected', params: { reason: 'Trùng tài khoản' } },
+    ]);
+    const erased = await requestJson(env, 'POST', '/api/me/erasure', {
+      session: lan,
+      body: { confirm: 'DELETE' },
+    });
+    expect(erased.status).toBe(200);
+    const rows = await env.services.database.query('select id from notifications where identity_id = $1', [
+      s.lan.identity.id,
+    ]);
+    expect(rows).toEqual([]);
+  });
+});

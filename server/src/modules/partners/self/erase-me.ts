@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/errors';
 import type { Services } from '../../../platform/services';
 import { recordAudit } from '../../audit';
 import { identities, revokeSessionsOfIdentity } from '../../auth';
+import { unsafeDeleteNotificationsOfIdentity } from '../../notifications';
 import { orgMembers } from '../../orgs';
 import { enrollments, partnerNotes, partnerProfiles } from '../schema-enrollments';
 import { getMyPartner, selfContext } from './my-partner';
@@ -79,6 +80,7 @@ export async function eraseMe(services: Services, identityId: string) {
         entityId: partner.id,
       });
     }
+    await unsafeDeleteNotificationsOfIdentity(tx, identity.id);
     if (orgIds.length > 0) {
       await tx.delete(partnerNotes).where(eq(partnerNotes.partnerId, partner.id));
       await tx.execute(sql`

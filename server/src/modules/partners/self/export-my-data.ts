@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { openWith } from '../../../platform/crypto';
 import type { Services } from '../../../platform/services';
+import { unsafeListNotificationsOfIdentity } from '../../notifications';
 import { getOrgDataKey, orgs } from '../../orgs';
 import { programs } from '../../programs';
 import { enrollmentEvents, enrollments, partnerProfiles } from '../schema-enrollments';
@@ -92,5 +93,6 @@ export async function exportMyData(services: Services, identityId: string) {
     },
     partner: { id: partner.id, createdAt: partner.createdAt.toISOString() },
     organisations,
+    notifications: await unsafeListNotificationsOfIdentity(db, identity.id),
   };
 }
