@@ -2,6 +2,7 @@ import { eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
 import type { TenantContext } from '../../../platform/services';
 import { identities } from '../../auth';
+import { partners } from '../schema';
 import { enrollments, enrollmentTags, partnerProfiles } from '../schema-enrollments';
 import type { DirectoryFilters } from './schemas';
 
@@ -24,19 +25,38 @@ export function phonePrefixes(text: string): string[] | undefined {
   return [`+84${digits}`];
 }
 
-/** The search condition: name (or any word of it), email, referral code prefixes; phone; partner id. */
-function searchCondition(q: string): SQL {
-  const lower = escapeLike(q.toLowerCase());
-  const phones = phonePrefixes(q);
-  const alternatives: (SQL | undefined)[] = [
-    sql`lower(${identities.fullName}) like ${`${lower}%`}`,
-    sql`lower(${identities.fullName}) like ${`% ${lower}%`}`,
-    sql`lower(${identities.email}) like ${`${lower}%`}`,
-    sql`upper(${enrollments.referralCode}) like ${`${escapeLike(q.toUpperCase())}%`}`,
-    eq(enrollments.externalId, q),
-    ...(phones ?? []).map((prefix) => sql`${identities.phone} like ${`${escapeLike(prefix)}%`}`),
+const MARKED = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
+const PLAIN = 'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy';
+
+/** The same folding as the database's kenh_sort_key(): lower case without Vietnamese marks. */
+export function foldName(text: string): string {
+  return [...text.toLowerCase()].map((char) => PLAIN[MARKED.indexOf(char)] ?? char).join('');
+}
+
+/**
+ * The search condition: name (its start or the start of any word; marks ignored), email, referral code, phone
+ * prefixes, the business's partner id. Each alternative is its own index look-up, united into a
+ * set of enrollment ids, so one alternative never forces a scan of the whole join.
+ */
+function searchCondition(ctx: TenantContext, q: string): SQL {
+  const folded = escapeLike(foldName(q.trim()));
+  const phones = phonePrefixes(q) ?? [];
+  const identityMatches = [
+    sql`select id from ${identities} where lower(${identities.email}) like ${`${escapeLike(q.trim().toLowerCase())}%`}`,
+    ...phones.map(
+      (prefix) =>
+        sql`select id from ${identities} where ${identities.phone} like ${`${escapeLike(prefix)}%`}`,
+    ),
   ];
-  return or(...alternatives)!;
+  return sql`${enrollments.id} in (
+    select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${`${folded}%`}
+    union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${`% ${folded}%`}
+    union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId}
+      and upper(e.referral_code) like ${`${escapeLike(q.trim().toUpperCase())}%`}
+    union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.external_id = ${q.trim()}
+    union select e.id from ${enrollments} e join ${partners} p on p.id = e.partner_id
+      where e.org_id = ${ctx.orgId} and p.identity_id in (${sql.join(identityMatches, sql` union `)})
+  )`;
 }
 
 /** Conditions of the directory's filters; every one keeps the organisation's scope. */
@@ -66,6 +86,6 @@ export function directoryConditions(ctx: TenantContext, filters: Partial<Directo
         and ${enrollmentTags.enrollmentId} = ${enrollments.id} and ${enrollmentTags.tagId} = ${filters.tagId})`,
     );
   }
-  if (filters.q) conditions.push(searchCondition(filters.q));
+  if (filters.q) conditions.push(searchCondition(ctx, filters.q));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }

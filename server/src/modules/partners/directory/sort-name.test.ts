@@ -37,4 +37,20 @@ describe('directory sorted by name', () => {
     // Vietnamese order: Đ sorts with D, before L
     expect(await order()).toEqual(['Đỗ Văn An', 'Lê Minh Khoa', 'Vũ Thị Yến']);
   });
+
+  it('finds names without their marks, by start or by any word', async () => {
+    const { org } = await createTestOrg(env);
+    const program = await createTestProgram(env, org.id);
+    const call = apiCall(env, (await createTestApiKey(env, org.id)).secret);
+    for (const fullName of ['Nguyễn Thị Hương', 'Phạm Văn Nguyên', 'Trần Đức Long']) {
+      await createTestEnrollment(env, org.id, { programId: program.id, fullName });
+    }
+    const search = async (q: string) =>
+      (
+        await (await call('GET', `/api/v1/partners?sort=name&order=asc&q=${encodeURIComponent(q)}`)).json()
+      ).items.map((item: { fullName: string }) => item.fullName);
+    expect(await search('nguyen')).toEqual(['Nguyễn Thị Hương', 'Phạm Văn Nguyên']);
+    expect(await search('Huong')).toEqual(['Nguyễn Thị Hương']);
+    expect(await search('đức')).toEqual(['Trần Đức Long']);
+  });
 });
