@@ -41,7 +41,7 @@ async function codeFromOutbox(page: Page, to: string): Promise<string> {
           'GET',
           '/api/dev/outbox?limit=20',
         );
-        code = outbox.items.find((mail) => mail.to.includes(to))?.text.match(/\b(\d{6})\b/)?.[1] ?? '';
+        code = outbox.items.find((mail) => mail.to.includes(to))?.text.match(/^(\d{6})\b/m)?.[1] ?? '';
         return code;
       },
       { timeout: 10_000 },

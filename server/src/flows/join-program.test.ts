@@ -49,7 +49,8 @@ async function latestCode(destination: string): Promise<string> {
     .where(eq(mailOutbox.toAddress, to))
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(1);
-  const code = /\b(\d{6})\b/.exec(mail?.textBody ?? '')?.[1];
+  // The code stands alone at the start of a line (mail) or of the text (SMS); names may hold digits too.
+  const code = /^(\d{6})\b/m.exec(mail?.textBody ?? '')?.[1];
   if (!code) throw new Error(`No code sent to ${to}`);
   return code;
 }
