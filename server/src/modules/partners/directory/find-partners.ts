@@ -40,6 +40,31 @@ export async function selectDirectoryRows(
   const order = options.order ?? 'desc';
   const sortColumn = SORT_COLUMNS[sort];
   const direction = order === 'asc' ? asc : desc;
+  // The page is cut on enrollments alone (plus profiles for the province filter), then only its
+  // rows are joined: a search matching thousands of partners never joins them all.
+  const pageIds = await ctx.services.db
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .leftJoin(
+      partnerProfiles,
+      and(eq(partnerProfiles.orgId, enrollments.orgId), eq(partnerProfiles.partnerId, enrollments.partnerId)),
+    )
+    .where(
+      and(
+        ...directoryConditions(ctx, options.filters),
+        options.extra,
+        afterCursor({
+          sortColumn,
+          idColumn: enrollments.id,
+          cursor: options.cursor,
+          order,
+          cast: sort === 'joinedAt' ? 'timestamptz' : 'text',
+        }),
+      ),
+    )
+    .orderBy(direction(sortColumn), direction(enrollments.id))
+    .limit(options.limit);
+  if (pageIds.length === 0) return [];
   const rows = await ctx.services.db
     .select({
       enrollmentId: enrollments.id,
@@ -83,19 +108,14 @@ export async function selectDirectoryRows(
     .leftJoin(upline, and(eq(upline.orgId, enrollments.orgId), eq(upline.id, enrollments.uplineEnrollmentId)))
     .where(
       and(
-        ...directoryConditions(ctx, options.filters),
-        options.extra,
-        afterCursor({
-          sortColumn,
-          idColumn: enrollments.id,
-          cursor: options.cursor,
-          order,
-          cast: sort === 'joinedAt' ? 'timestamptz' : 'text',
-        }),
+        eq(enrollments.orgId, ctx.orgId),
+        inArray(
+          enrollments.id,
+          pageIds.map((row) => row.id),
+        ),
       ),
     )
-    .orderBy(direction(sortColumn), direction(enrollments.id))
-    .limit(options.limit);
+    .orderBy(direction(sortColumn), direction(enrollments.id));
   const tags = await tagsOfEnrollments(
     ctx,
     rows.map((row) => row.enrollmentId),
