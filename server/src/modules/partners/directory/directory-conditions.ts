@@ -1,4 +1,4 @@
-import { eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
 import type { TenantContext } from '../../../platform/services';
 import { identities } from '../../auth';
