@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestEnrollment } from '../../test/enrollment-fixtures';
 import { addTestMember, apiCall, createTestApiKey, createTestOrg, uniqueEmail } from '../../test/factories';
 import { createTestEnv } from '../../test/harness';
+import { type CrossTenantPart, PARTS } from './cross-tenant/index';
 import { savedViews } from './modules/partners';
 import type { Access } from './platform/http/authorize';
 
@@ -74,6 +75,26 @@ const savedViewA = (
     .returning()
 )[0]!;
 
+// the modules' own parts of the suite (catalog, links, orders …), each adding records of A
+const parts: CrossTenantPart[] = [];
+for (const setup of PARTS) {
+  parts.push(
+    await setup({
+      env,
+      orgAId: orgA.org.id,
+      callA,
+      programA,
+      enrollmentA: {
+        id: enrollmentA.id,
+        partnerId: enrollmentA.partnerId,
+        referralCode: enrollmentA.referralCode,
+      },
+    }),
+  );
+}
+const fromParts = <K extends 'records' | 'bodies' | 'notTenantScoped' | 'publicParams'>(key: K) =>
+  Object.assign({}, ...parts.map((part) => part[key] ?? {}));
+
 // ---- organisation B, the intruder ----------------------------------------------------------------
 const orgB = await createTestOrg(env, { name: 'Tổ chức B' });
 const callB = apiCall(env, (await createTestApiKey(env, orgB.org.id, 'owner', 'Khóa B')).secret);
@@ -91,8 +112,16 @@ const A_RECORDS: Record<string, string> = {
   partnerTagId: partnerTagA.id,
   importId: importA.importId,
   savedViewId: savedViewA.id,
+  ...fromParts('records'),
 };
-const A_IDS = [orgA.org.id, orgA.member.id, orgA.owner.id, staffA.identity.id, ...Object.values(A_RECORDS)];
+const A_IDS = [
+  orgA.org.id,
+  orgA.member.id,
+  orgA.owner.id,
+  staffA.identity.id,
+  ...Object.values(A_RECORDS),
+  ...parts.flatMap((part) => part.ids ?? []),
+];
 
 /** A minimal valid body per route that takes one. A new route with a body must be added here. */
 const BODIES: Record<string, unknown> = {
@@ -131,6 +160,7 @@ const BODIES: Record<string, unknown> = {
     contentBase64: Buffer.from('Họ tên,SĐT\nNhập B,0912000005\n').toString('base64'),
   },
   'PUT /api/v1/partner-imports/{importId}/mapping': { mapping: { fullName: 'Họ tên', phone: 'SĐT' } },
+  ...fromParts('bodies'),
 };
 
 /** Routes outside organisations, and why a tenant's key has nothing to reach through them. */
@@ -172,6 +202,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   'POST /api/public/join/{pageCode}/code': 'sends a code to the phone or email given; rate-limited',
   'POST /api/public/join/{pageCode}':
     'self sign-up: needs the code sent to the joiner’s own phone/email; creates only their own enrollment',
+  ...fromParts('notTenantScoped'),
 };
 
 /** Hono routes that are not API operations, and why. */
@@ -296,6 +327,7 @@ describe('cross-tenant isolation', () => {
           token: 'not-a-real-invitation-token',
           pageCode: programA.pageCode,
           enrollmentId: enrollmentA.id,
+          ...fromParts('publicParams'),
         }),
         op.hasBody ? {} : undefined,
       );

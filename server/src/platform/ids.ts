@@ -28,6 +28,19 @@ export const ID_PREFIXES = {
   verificationCode: 'vcd',
   programInvitation: 'pin',
   notification: 'ntf',
+  product: 'prd',
+  productCategory: 'cat',
+  link: 'lnk',
+  click: 'clk',
+  coupon: 'cpn',
+  customer: 'cus',
+  order: 'ord',
+  orderEvent: 'oev',
+  conversion: 'cnv',
+  opportunity: 'opp',
+  webhookSource: 'whs',
+  webhookDelivery: 'whd',
+  orderImport: 'oim',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -21,6 +21,14 @@ export const PERMISSIONS = [
   'partners.approve',
   'partners.care',
   'partners.kyc_reveal',
+  'catalog.read',
+  'catalog.manage',
+  'tracking.read',
+  'tracking.manage',
+  'orders.read',
+  'orders.manage',
+  'orders.import',
+  'integrations.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,6 +56,14 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'partners.approve',
     'partners.care',
     'partners.kyc_reveal',
+    'catalog.read',
+    'catalog.manage',
+    'tracking.read',
+    'tracking.manage',
+    'orders.read',
+    'orders.manage',
+    'orders.import',
+    'integrations.manage',
   ],
   care_staff: [
     'org.read',
@@ -56,6 +72,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'programs.read',
     'partners.read',
     'partners.care',
+    'catalog.read',
+    'tracking.read',
+    'orders.read',
+    'orders.manage',
   ],
   accountant: [
     'org.read',
@@ -64,6 +84,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'audit.read',
     'programs.read',
     'partners.read',
+    'catalog.read',
+    'tracking.read',
+    'orders.read',
   ],
 };
 

@@ -13,6 +13,7 @@ import {
 import { orgs } from '../orgs/schema';
 
 export const JOIN_MODES = ['open', 'approval', 'invite'] as const;
+export const ATTRIBUTION_MODELS = ['last_click', 'first_click'] as const;
 export const PROGRAM_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
 
 /** A field of a program's join form, chosen by staff. Custom questions carry their own label. */
@@ -66,6 +67,19 @@ export const programs = pgTable(
     minPayoutMinor: bigint('min_payout_minor', { mode: 'bigint' }).notNull().default(sql`0`),
     /** Deepest upline chain a partner of this program may have (recruiter of recruiter …). */
     maxUplineDepth: integer('max_upline_depth').notNull().default(3),
+    /** Where a partner's default link goes (the shop's home page). */
+    destinationUrl: text('destination_url'),
+    /** Host names partners' links may point to (a host also allows its subdomains). */
+    allowedDomains: jsonb('allowed_domains').$type<string[]>().notNull().default([]),
+    /** Where unknown or disabled link codes of this program land. */
+    fallbackUrl: text('fallback_url'),
+    attributionModel: text('attribution_model', { enum: ATTRIBUTION_MODELS }).notNull().default('last_click'),
+    /** Days a customer stays with the partner who first brought them; null = for life. */
+    customerOwnershipDays: integer('customer_ownership_days'),
+    /** Alert care staff when an order waits for confirmation longer than this. */
+    confirmAlertHours: integer('confirm_alert_hours').notNull().default(24),
+    /** Alert when cash on delivery is still not collected this many days after the order. */
+    codAlertDays: integer('cod_alert_days').notNull().default(7),
     joinForm: jsonb('join_form').$type<JoinFormField[]>().notNull(),
     autoApprove: jsonb('auto_approve').$type<AutoApproveRules>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/schema';
+
+export const LINK_STATUSES = ['active', 'disabled'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/** Up to five free sub-IDs a partner tags a link with (sub1…sub5), reported with its clicks. */
+export type SubIds = Partial<Record<'sub1' | 'sub2' | 'sub3' | 'sub4' | 'sub5', string>>;
+export type UtmTags = Partial<Record<'source' | 'medium' | 'campaign' | 'term' | 'content', string>>;
+
+/**
+ * A partner's referral link: `/r/{code}` redirects to `destinationUrl` (on one of the program's
+ * allowed domains). Every approved enrollment has one default link.
+ */
+export const links = pgTable(
+  'links',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: text('id').notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    /** Short code of `/r/{code}`, unique across all organisations (the URL names no organisation). */
+    code: text('code').notNull(),
+    destinationUrl: text('destination_url').notNull(),
+    productId: text('product_id'),
+    title: text('title').notNull().default(''),
+    subIds: jsonb('sub_ids').$type<SubIds>().notNull().default({}),
+    utm: jsonb('utm').$type<UtmTags>().notNull().default({}),
+    isDefault: boolean('is_default').notNull().default(false),
+    status: text('status', { enum: LINK_STATUSES }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // the redirect's look-up, case-insensitive
+    uniqueIndex('links_code_uq').on(sql`upper(${t.code})`),
+    // one default link per enrollment
+    uniqueIndex('links_default_uq').on(t.orgId, t.enrollmentId).where(sql`${t.isDefault}`),
+    // a partner's links, newest first; staff link list by program
+    index('links_enrollment_idx').on(t.orgId, t.enrollmentId, t.createdAt),
+    index('links_org_program_idx').on(t.orgId, t.programId, t.createdAt),
+  ],
+);
+
+export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet', 'bot', 'other'] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/**
+ * One visit through a link. `id` is the click id (`kclid`) handed to the destination. The IP is
+ * kept only as a salted hash. Written in batches by the redirect's click writer.
+ */
+export const clicks = pgTable(
+  'clicks',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    linkId: text('link_id').notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ipHash: text('ip_hash').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    referrer: text('referrer'),
+    deviceType: text('device_type', { enum: DEVICE_TYPES }).notNull(),
+    isBot: boolean('is_bot').notNull().default(false),
+    /** First click of this IP hash + user agent on this link within an hour. */
+    isUnique: boolean('is_unique').notNull(),
+  },
+  (t) => [
+    // the click id alone names the click (attribution looks it up from `kclid`)
+    primaryKey({ columns: [t.id] }),
+    // clicks reports by day, per link and per partner
+    index('clicks_org_created_idx').on(t.orgId, t.createdAt),
+    index('clicks_link_idx').on(t.orgId, t.linkId, t.createdAt),
+    index('clicks_enrollment_idx').on(t.orgId, t.enrollmentId, t.createdAt),
+  ],
+);
+
+/** A coupon code that credits a partner when a customer uses it at checkout ("HOA10"). */
+export const coupons = pgTable(
+  'coupons',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: text('id').notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    code: text('code').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: LINK_STATUSES }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // coupon look-up at attribution, case-insensitive, unique in an organisation
+    uniqueIndex('coupons_code_uq').on(t.orgId, sql`upper(${t.code})`),
+    index('coupons_enrollment_idx').on(t.orgId, t.enrollmentId),
+  ],
+);
