@@ -21,7 +21,15 @@ export type Permission =
   | 'partners.approve'
   | 'partners.import'
   | 'partners.export'
-  | 'partners.kyc_reveal';
+  | 'partners.kyc_reveal'
+  | 'catalog.read'
+  | 'catalog.manage'
+  | 'tracking.read'
+  | 'tracking.manage'
+  | 'orders.read'
+  | 'orders.manage'
+  | 'orders.import'
+  | 'integrations.manage';
 
 export type Org = {
   id: string;
