@@ -41,6 +41,10 @@ export const ID_PREFIXES = {
   webhookSource: 'whs',
   webhookDelivery: 'whd',
   orderImport: 'oim',
+  commissionPlan: 'cpl',
+  commissionPlanVersion: 'cpv',
+  commissionLine: 'cml',
+  ledgerEntry: 'led',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
