@@ -1,0 +1,39 @@
+import type { OrderInput, OrderSource, PaymentStatus, ReturnItemInput } from '../../orders';
+
+/** What an order payload says about the order's state; each becomes an order event when it is news. */
+export type OrderStates = {
+  confirmed?: boolean;
+  completed?: boolean;
+  cancelled?: { reason?: string };
+  paymentStatus?: PaymentStatus;
+  /** Every unit not yet returned comes back (WooCommerce "refunded"). */
+  returnedInFull?: boolean;
+};
+
+/**
+ * What a delivery asks of the orders module, decided by a platform's mapper without touching the
+ * database: ingest an order and fold in its states, record a return, or nothing.
+ */
+export type DeliveryPlan =
+  | {
+      kind: 'order';
+      order: OrderInput;
+      states: OrderStates;
+      occurredAt: Date;
+      /** Prefix of the events' dedupe keys: platform, order id and the payload's update time. */
+      eventKeyBase: string;
+    }
+  | {
+      kind: 'return';
+      order: { source: OrderSource; externalId: string };
+      returnItems: ReturnItemInput[];
+      dedupeKey: string;
+      occurredAt?: Date;
+      note: string;
+    }
+  | { kind: 'ignore'; reason: string };
+
+/** A payload that cannot become an order: kept on the delivery and shown as failed. */
+export class MalformedPayload extends Error {
+  override name = 'MalformedPayload';
+}
