@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db';
 import type { TenantContext } from '../../platform/services';
 import { recordAudit } from '../audit';
 import { actorRole } from '../orgs';
+import { ensureDefaultLink } from '../tracking';
 import { recordEnrollmentEvent } from './create-enrollment';
 import { assertStatusChange } from './enrollment-status-rules';
 import { getEnrollmentById } from './get-enrollment';
@@ -52,6 +53,7 @@ export async function changeEnrollmentStatus(
       before: { status: before.status, reason: before.statusReason },
       after: { status: change.status, reason },
     });
+    if (change.status === 'approved') await ensureDefaultLink(ctx, tx, after!);
     await notifyEnrollmentDecision(ctx, tx, after!);
     return after!;
   });

@@ -4,6 +4,7 @@ import { AppError, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { getProgramById } from '../programs';
+import { ensureDefaultLink } from '../tracking';
 import { generateReferralCode, normaliseReferralCode } from './referral-code';
 import { type EnrollmentStatus, enrollmentEvents, enrollments } from './schema-enrollments';
 import { findUplineChain } from './upline';
@@ -121,6 +122,7 @@ export async function createEnrollment(ctx: TenantContext, executor: Executor, i
         toValue: input.status,
         reason: input.statusReason,
       });
+      if (input.status === 'approved') await ensureDefaultLink(ctx, executor, inserted[0]);
       return inserted[0];
     }
     if (givenCode)

@@ -63,6 +63,13 @@ export async function createProgram(ctx: TenantContext, input: NewProgram) {
             maxUplineDepth: input.maxUplineDepth,
             joinForm: (input.joinForm ?? DEFAULT_JOIN_FORM.map((field) => ({ ...field }))) as JoinFormField[],
             autoApprove: input.autoApprove,
+            destinationUrl: input.destinationUrl,
+            allowedDomains: input.allowedDomains,
+            fallbackUrl: input.fallbackUrl,
+            attributionModel: input.attributionModel,
+            customerOwnershipDays: input.customerOwnershipDays,
+            confirmAlertHours: input.confirmAlertHours,
+            codAlertDays: input.codAlertDays,
             createdAt: now,
             updatedAt: now,
           })

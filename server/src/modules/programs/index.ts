@@ -16,6 +16,7 @@ export {
 } from './program-invitations';
 export { joinUrlOf, type ProgramView, toProgramView } from './program-view';
 export {
+  ATTRIBUTION_MODELS,
   type AutoApproveRules,
   JOIN_MODES,
   type JoinFormField,
@@ -23,3 +24,4 @@ export {
   programInvitations,
   programs,
 } from './schema';
+export { destinationAllowed, hostAllowed, isHostName } from './tracking-settings';

@@ -24,6 +24,13 @@ export function toProgramView(program: Program, appUrl: string) {
     maxUplineDepth: program.maxUplineDepth,
     joinForm: program.joinForm,
     autoApprove: program.autoApprove,
+    destinationUrl: program.destinationUrl,
+    allowedDomains: program.allowedDomains,
+    fallbackUrl: program.fallbackUrl,
+    attributionModel: program.attributionModel,
+    customerOwnershipDays: program.customerOwnershipDays,
+    confirmAlertHours: program.confirmAlertHours,
+    codAlertDays: program.codAlertDays,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
   };

@@ -204,6 +204,70 @@ describe('programs API', () => {
     expect((await call('GET', `/api/v1/programs/${program.id}/qr.png?size=5000`)).status).toBe(400);
   });
 
+  it('keeps tracking and attribution settings, with defaults and their rules', async () => {
+    const { call } = await ownerCall();
+    const plain = await (await call('POST', '/api/v1/programs', newProgram())).json();
+    expect(plain).toMatchObject({
+      destinationUrl: null,
+      allowedDomains: [],
+      fallbackUrl: null,
+      attributionModel: 'last_click',
+      customerOwnershipDays: null,
+      confirmAlertHours: 24,
+      codAlertDays: 7,
+    });
+    const created = await call(
+      'POST',
+      '/api/v1/programs',
+      newProgram({
+        destinationUrl: 'https://shop.hoa.vn/',
+        allowedDomains: ['Shop.Hoa.vn', 'hoa.com'],
+        fallbackUrl: 'https://m.shop.hoa.vn/khuyen-mai',
+        attributionModel: 'first_click',
+        customerOwnershipDays: 365,
+        confirmAlertHours: 4,
+        codAlertDays: 10,
+      }),
+    );
+    expect(created.status).toBe(201);
+    const program = await created.json();
+    expect(program).toMatchObject({
+      destinationUrl: 'https://shop.hoa.vn/',
+      allowedDomains: ['shop.hoa.vn', 'hoa.com'],
+      fallbackUrl: 'https://m.shop.hoa.vn/khuyen-mai',
+      attributionModel: 'first_click',
+      customerOwnershipDays: 365,
+      confirmAlertHours: 4,
+      codAlertDays: 10,
+    });
+    const patched = await call('PATCH', `/api/v1/programs/${program.id}`, { customerOwnershipDays: null });
+    expect((await patched.json()).customerOwnershipDays).toBeNull();
+
+    const refused: [Record<string, unknown>, string][] = [
+      [{ destinationUrl: 'ftp://shop.hoa.vn/' }, 'body.destinationUrl'],
+      [{ fallbackUrl: 'javascript:alert(1)' }, 'body.fallbackUrl'],
+      [{ allowedDomains: ['https://shop.hoa.vn/'] }, 'body.allowedDomains.0'],
+      [{ customerOwnershipDays: 0 }, 'body.customerOwnershipDays'],
+      [{ customerOwnershipDays: 3651 }, 'body.customerOwnershipDays'],
+      [{ attributionModel: 'linear' }, 'body.attributionModel'],
+      [{ destinationUrl: 'https://other.vn/', allowedDomains: ['hoa.vn'] }, 'body.destinationUrl'],
+      [{ fallbackUrl: 'https://nothoa.vn/', allowedDomains: ['hoa.vn'] }, 'body.fallbackUrl'],
+    ];
+    for (const [settings, path] of refused) {
+      const response = await call('POST', '/api/v1/programs', newProgram(settings));
+      expect(response.status, JSON.stringify(settings)).toBe(400);
+      const paths = (await response.json()).error.details.map((d: { path: string }) => d.path);
+      expect(paths, JSON.stringify(settings)).toContain(path);
+    }
+    // a patch is checked against the stored settings: narrowing domains would strand the destination
+    const narrowed = await call('PATCH', `/api/v1/programs/${program.id}`, { allowedDomains: ['hoa.com'] });
+    expect(narrowed.status).toBe(400);
+    const details = (await narrowed.json()).error.details.map((d: { path: string }) => d.path);
+    expect(details).toEqual(['body.destinationUrl', 'body.fallbackUrl']);
+    const widened = await call('PATCH', `/api/v1/programs/${program.id}`, { allowedDomains: [] });
+    expect((await widened.json()).allowedDomains).toEqual([]);
+  });
+
   it('answers 404 for another organisation’s program, and care staff may read but not manage', async () => {
     const a = await ownerCall();
     const b = await ownerCall();

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { SUPPORTED_CURRENCIES } from '../../platform/money';
-import { JOIN_MODES, PROGRAM_STATUSES } from './schema';
+import { ATTRIBUTION_MODELS, JOIN_MODES, PROGRAM_STATUSES } from './schema';
+import { hostAllowed, isHostName } from './tracking-settings';
 
 export const STANDARD_FIELD_KEYS = [
   'fullName',
@@ -82,6 +83,68 @@ export const DEFAULT_JOIN_FORM = [
   { key: 'province', required: false },
 ] as const;
 
+const webUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'An http:// or https:// address')
+  .openapi({ example: 'https://shop.example.vn/' });
+
+const allowedDomainsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(isHostName, 'A host name such as shop.example.vn (no https://, no path)'),
+  )
+  .max(50)
+  .openapi({
+    description: "Host names partners' links may point to; a host also allows its subdomains",
+    example: ['shop.example.vn'],
+  });
+
+/** Settings of links, clicks and attribution; shared by create and update. */
+const trackingFields = {
+  destinationUrl: webUrlSchema.nullable(),
+  allowedDomains: allowedDomainsSchema,
+  fallbackUrl: webUrlSchema.nullable(),
+  attributionModel: z.enum(ATTRIBUTION_MODELS),
+  customerOwnershipDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .nullable()
+    .openapi({ description: 'Days a customer stays with the partner who brought them; null = for life' }),
+  confirmAlertHours: z.number().int().min(1).max(720),
+  codAlertDays: z.number().int().min(1).max(365),
+};
+
+type TrackingSettings = {
+  destinationUrl?: string | null;
+  allowedDomains?: string[];
+  fallbackUrl?: string | null;
+};
+
+/**
+ * The default destination and the fallback page must be on an allowed domain when domains are set,
+ * or partners' default links would point where their own links may not.
+ */
+function checkTrackingSettings(settings: TrackingSettings, issue: z.RefinementCtx) {
+  const domains = settings.allowedDomains ?? [];
+  if (domains.length === 0) return;
+  for (const key of ['destinationUrl', 'fallbackUrl'] as const) {
+    const url = settings[key];
+    if (url && !hostAllowed(new URL(url).hostname, domains))
+      issue.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `Must be on an allowed domain (${domains.join(', ')})`,
+      });
+  }
+}
+
 export const newProgramSchema = z
   .object({
     name: z.string().trim().min(2).max(120),
@@ -106,8 +169,16 @@ export const newProgramSchema = z
     maxUplineDepth: z.number().int().min(0).max(10).default(3),
     joinForm: joinFormSchema.optional(),
     autoApprove: autoApproveSchema.default({ enabled: false }),
+    destinationUrl: trackingFields.destinationUrl.default(null),
+    allowedDomains: trackingFields.allowedDomains.default([]),
+    fallbackUrl: trackingFields.fallbackUrl.default(null),
+    attributionModel: trackingFields.attributionModel.default('last_click'),
+    customerOwnershipDays: trackingFields.customerOwnershipDays.default(null),
+    confirmAlertHours: trackingFields.confirmAlertHours.default(24),
+    codAlertDays: trackingFields.codAlertDays.default(7),
   })
-  .strict();
+  .strict()
+  .superRefine(checkTrackingSettings);
 export type NewProgram = z.infer<typeof newProgramSchema>;
 
 export const programPatchSchema = z
@@ -124,6 +195,7 @@ export const programPatchSchema = z
     maxUplineDepth: z.number().int().min(0).max(10),
     joinForm: joinFormSchema,
     autoApprove: autoApproveSchema,
+    ...trackingFields,
   })
   .partial()
   .strict();
@@ -149,6 +221,13 @@ export const programSchema = z
     maxUplineDepth: z.number().int(),
     joinForm: z.array(joinFormFieldSchema),
     autoApprove: autoApproveSchema,
+    destinationUrl: z.string().nullable(),
+    allowedDomains: z.array(z.string()),
+    fallbackUrl: z.string().nullable(),
+    attributionModel: z.enum(ATTRIBUTION_MODELS),
+    customerOwnershipDays: z.number().int().nullable(),
+    confirmAlertHours: z.number().int(),
+    codAlertDays: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

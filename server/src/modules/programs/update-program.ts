@@ -7,6 +7,24 @@ import { getProgramById } from './get-program';
 import { toProgramView } from './program-view';
 import { type JoinFormField, programs } from './schema';
 import type { ProgramPatch } from './schemas';
+import { hostAllowed } from './tracking-settings';
+
+/** The stored settings after a patch must still keep destination and fallback on allowed domains. */
+function assertTrackingSettings(settings: {
+  destinationUrl: string | null;
+  allowedDomains: string[];
+  fallbackUrl: string | null;
+}) {
+  const domains = settings.allowedDomains;
+  if (domains.length === 0) return;
+  const details = (['destinationUrl', 'fallbackUrl'] as const)
+    .filter((key) => settings[key] && !hostAllowed(new URL(settings[key]!).hostname, domains))
+    .map((key) => ({ path: `body.${key}`, message: `Must be on an allowed domain (${domains.join(', ')})` }));
+  if (details.length > 0)
+    throw new AppError('validation_failed', 'Destination and fallback pages must be on an allowed domain', {
+      details,
+    });
+}
 
 /**
  * Changes a program's settings. An archived program is read-only; its currency can change only
@@ -31,6 +49,11 @@ export async function updateProgram(ctx: TenantContext, programId: string, patch
           });
         }
       }
+      assertTrackingSettings({
+        destinationUrl: patch.destinationUrl === undefined ? before.destinationUrl : patch.destinationUrl,
+        allowedDomains: patch.allowedDomains ?? before.allowedDomains,
+        fallbackUrl: patch.fallbackUrl === undefined ? before.fallbackUrl : patch.fallbackUrl,
+      });
       const { minPayout, joinForm, ...rest } = patch;
       const [after] = await tx
         .update(programs)

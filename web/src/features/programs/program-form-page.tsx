@@ -23,6 +23,7 @@ import { useSignedInMe } from '../auth/session';
 import { AutoApproveFields } from './auto-approve-fields';
 import { JoinFormBuilder } from './join-form-builder';
 import { minorToMajorText, parseMajorToMinor } from './money';
+import { TrackingFields, type TrackingSettings } from './tracking-fields';
 import { JOIN_MODES, type Program } from './types';
 
 const CURRENCIES = ['VND', 'THB', 'USD'];
@@ -82,12 +83,28 @@ function ProgramForm({ program }: { program: Program | null }) {
     joinForm: program?.joinForm ?? DEFAULT_FORM,
     autoApprove: program?.autoApprove ?? { enabled: false },
   }));
+  const [tracking, setTracking] = useState<TrackingSettings>(() => ({
+    destinationUrl: program?.destinationUrl ?? '',
+    allowedDomains: program?.allowedDomains ?? [],
+    fallbackUrl: program?.fallbackUrl ?? '',
+    attributionModel: program?.attributionModel ?? 'last_click',
+    customerOwnershipDays: program ? program.customerOwnershipDays : null,
+    confirmAlertHours: program?.confirmAlertHours ?? 24,
+    codAlertDays: program?.codAlertDays ?? 7,
+  }));
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
   const minPayoutMinor = parseMajorToMinor(form.minPayout, form.currency);
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...form, name: form.name.trim(), minPayout: minPayoutMinor ?? '0' };
+      const body = {
+        ...form,
+        ...tracking,
+        destinationUrl: tracking.destinationUrl.trim() || null,
+        fallbackUrl: tracking.fallbackUrl.trim() || null,
+        name: form.name.trim(),
+        minPayout: minPayoutMinor ?? '0',
+      };
       return program
         ? api.patch<Program>(`/api/v1/programs/${program.id}`, body)
         : api.post<Program>('/api/v1/programs', body);
@@ -195,6 +212,9 @@ function ProgramForm({ program }: { program: Program | null }) {
               error={errors.field('maxUplineDepth')}
             />
           </SimpleGrid>
+        </Section>
+        <Section title={t('tracking.settings.title')}>
+          <TrackingFields value={tracking} onChange={setTracking} error={errors.field} />
         </Section>
         <Section title={t('programs.joinForm')}>
           <JoinFormBuilder value={form.joinForm} onChange={(value) => set('joinForm', value)} />

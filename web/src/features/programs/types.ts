@@ -32,6 +32,9 @@ export type AutoApproveRules = {
   provinces?: string[];
 };
 
+export const ATTRIBUTION_MODELS = ['last_click', 'first_click'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
 export type Program = {
   id: string;
   name: string;
@@ -49,6 +52,14 @@ export type Program = {
   maxUplineDepth: number;
   joinForm: JoinFormField[];
   autoApprove: AutoApproveRules;
+  destinationUrl: string | null;
+  allowedDomains: string[];
+  fallbackUrl: string | null;
+  attributionModel: AttributionModel;
+  /** Null: a customer stays with the partner who brought them for life. */
+  customerOwnershipDays: number | null;
+  confirmAlertHours: number;
+  codAlertDays: number;
   joinUrl?: string;
   partnerCount?: number;
   pendingCount?: number;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import type { TenantContext } from '../../../platform/services';
+import { ensureDefaultLinks } from '../../tracking';
 import { generateReferralCode } from '../referral-code';
 import { rowsOf } from './get-import';
 import type { PersonResult } from './import-identities';
@@ -218,6 +219,13 @@ export async function applyEnrollments(
                    as u(id, partner_id, code, group_id, upline_id, external_id)
             on conflict do nothing returning id`),
         ).map((row) => row.id),
+  );
+  await ensureDefaultLinks(
+    ctx,
+    tx,
+    fresh
+      .filter((item) => inserted.has(item.id))
+      .map((item) => ({ id: item.id, programId: state.program.id, referralCode: item.code })),
   );
   const changed = planned.filter((item) => item.changed);
   if (changed.length > 0) {
