@@ -19,7 +19,7 @@ import type { PlanVersion, TierRule } from './engine/plan';
 import { reversalsFor } from './engine/reverse';
 import { reconcileLedger } from './ledger';
 import { periodOf } from './period';
-import { parsePlanVersion, versionInForce } from './plans';
+import { type PlanVersionRow, parsePlanVersion, versionInForce } from './plans';
 import { type CommissionLineStatus, commissionLines } from './schema';
 
 type Order = typeof orders.$inferSelect;
@@ -333,11 +333,36 @@ function toEngineItem(categoryParents: Map<string, string | null>) {
   };
 }
 
+/**
+ * The lines an order would get under a plan, read from the database and written nowhere: the
+ * simulator's replay of past orders on a draft version.
+ */
+export async function previewOrderCommission(
+  ctx: TenantContext,
+  executor: Executor,
+  orderId: string,
+  plan: { id: string; plan: PlanVersion },
+) {
+  const [order] = await executor
+    .select()
+    .from(orders)
+    .where(and(eq(orders.orgId, ctx.orgId), eq(orders.id, orderId)));
+  if (!order?.enrollmentId || !order.programId) return undefined;
+  return computeFor(ctx, executor, order, plan);
+}
+
 /** Everything the engine needs about an order, read from the database. */
-async function computeFor(ctx: TenantContext, executor: Executor, order: Order) {
-  const version = await versionInForce(ctx, executor, order.programId!, order.placedAt);
+async function computeFor(
+  ctx: TenantContext,
+  executor: Executor,
+  order: Order,
+  override?: { id: string; plan: PlanVersion },
+) {
+  const version = override
+    ? { id: override.id }
+    : await versionInForce(ctx, executor, order.programId!, order.placedAt);
   if (!version) return undefined;
-  const plan = parsePlanVersion(version);
+  const plan = override ? override.plan : parsePlanVersion(version as PlanVersionRow);
   const [enrollment] = await executor
     .select()
     .from(enrollments)

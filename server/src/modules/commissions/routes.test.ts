@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnrollment, createTestProgram } from '../../../../test/enrollment-fixtures';
+import { apiCall, createTestApiKey, createTestOrg, systemContext } from '../../../../test/factories';
+import { createTestEnv } from '../../../../test/harness';
+import { newId } from '../../platform/ids';
+import { orderItems, orders } from '../orders/schema';
+import { recomputeOrderCommissions } from './recompute-order';
+
+const env = await createTestEnv();
+const { org } = await createTestOrg(env, { name: 'Thảo Dược Xanh' });
+const owner = apiCall(env, (await createTestApiKey(env, org.id, 'owner', 'Chủ')).secret);
+const accountant = apiCall(env, (await createTestApiKey(env, org.id, 'accountant', 'Kế toán')).secret);
+const care = apiCall(env, (await createTestApiKey(env, org.id, 'care_staff', 'CSKH')).secret);
+const program = await createTestProgram(env, org.id);
+const upline = await createTestEnrollment(env, org.id, { programId: program.id, status: 'approved' });
+const seller = await createTestEnrollment(env, org.id, {
+  programId: program.id,
+  status: 'approved',
+  uplineReferralCode: upline.enrollment.referralCode,
+});
+
+const RULES = [
+  {
+    id: 'base',
+    name: 'CK cơ bản 10%',
+    kind: 'basic',
+    scope: { kind: 'all' },
+    calc: { type: 'percent', ratePpm: '100000' },
+  },
+  {
+    id: 'tea',
+    name: 'Trà 12%',
+    kind: 'basic',
+    scope: { kind: 'category', categoryId: 'cat_tea' },
+    calc: { type: 'percent', ratePpm: '120000' },
+  },
+  {
+    id: 'cup',
+    name: 'Tặng kèm ly',
+    kind: 'addon',
+    mainProductId: 'prd_tea',
+    addonProductId: 'prd_cup',
+    calc: { type: 'fixed_per_order', amountMinor: '15000' },
+  },
+  { id: 'ref', name: 'REF 5%', kind: 'override', levels: [{ basis: 'sale', ratePpm: '50000' }] },
+];
+
+const plan = await (await owner('POST', '/api/v1/commission-plans', { programId: program.id })).json();
+
+describe('commission plans API', () => {
+  it('refuses a plan with two override levels that nobody acknowledged, naming the setting', async () => {
+    const response = await owner('PUT', `/api/v1/commission-plans/${plan.id}/draft`, {
+      plan: {
+        settings: { overrideDepth: 2 },
+        rules: [{ id: 'ref', kind: 'override', levels: [{ basis: 'sale', ratePpm: '50000' }] }],
+      },
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.details).toContainEqual({
+      path: 'settings.multiLevelAcknowledged',
+      message: expect.stringContaining('40% of revenue'),
+    });
+  });
+
+  it('saves a draft, publishes it, and lists the versions', async () => {
+    const draft = await owner('PUT', `/api/v1/commission-plans/${plan.id}/draft`, {
+      plan: { settings: {}, rules: RULES },
+      note: 'Kế hoạch tháng 11',
+    });
+    expect(draft.status).toBe(200);
+    expect((await draft.json()).status).toBe('draft');
+    const effectiveFrom = new Date(env.clock.now().getTime() - 86_400_000).toISOString();
+    const published = await owner('POST', `/api/v1/commission-plans/${plan.id}/publish`, { effectiveFrom });
+    expect(published.status).toBe(200);
+    const current = await (await owner('GET', `/api/v1/commission-plans/${plan.id}`)).json();
+    expect(current.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'published'],
+    ]);
+    expect(current.currentVersionId).toBe(current.versions[0].id);
+    expect(
+      (await owner('POST', `/api/v1/commission-plans/${plan.id}/publish`, { effectiveFrom })).status,
+    ).toBe(404);
+  });
+
+  it('simulates an order without writing anything', async () => {
+    const response = await owner('POST', `/api/v1/commission-plans/${plan.id}/simulate`, {
+      versionId: (await (await owner('GET', `/api/v1/commission-plans/${plan.id}`)).json()).currentVersionId,
+      items: [
+        { productId: 'prd_tea', categoryPath: ['cat_tea'], quantity: 2, unitPriceMinor: '250000' },
+        { productId: 'prd_cup', quantity: 1, unitPriceMinor: '50000' },
+      ],
+      uplineGroupIds: [null],
+    });
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    // 12% of 500.000 + 10% of 50.000 + 15.000 add-on + 5% of 550.000 to the upline
+    expect(result.lines.map((l: { kind: string; amountMinor: string }) => [l.kind, l.amountMinor])).toEqual([
+      ['basic', '60000'],
+      ['basic', '5000'],
+      ['addon', '15000'],
+      ['override', '27500'],
+    ]);
+    expect(result.totalMinor).toBe('107500');
+    const lines = await (await owner('GET', '/api/v1/commissions')).json();
+    expect(lines.items).toEqual([]);
+  });
+});
+
+const orderId = newId('order');
+await env.services.db.insert(orders).values({
+  orgId: org.id,
+  id: orderId,
+  source: 'api',
+  externalId: orderId,
+  number: 'DH-1',
+  programId: program.id,
+  enrollmentId: seller.enrollment.id,
+  attributionMethod: 'partner_code',
+  attributionEvidence: {},
+  currency: 'VND',
+  subtotalMinor: 300_000n,
+  totalMinor: 300_000n,
+  status: 'completed',
+  completedAt: env.clock.now(),
+  paymentStatus: 'paid',
+  placedAt: env.clock.now(),
+});
+await env.services.db.insert(orderItems).values({
+  orgId: org.id,
+  orderId,
+  lineNo: 1,
+  productId: 'prd_tea',
+  categoryId: null,
+  sku: 'TRA-1',
+  name: 'Trà sen',
+  quantity: 3,
+  unitPriceMinor: 100_000n,
+});
+
+describe('commission lines API', () => {
+  beforeAll(async () => {
+    await env.services.db.transaction((tx) => recomputeOrderCommissions(systemContext(env, org.id), tx, orderId));
+  });
+
+  const byKind = (items: { kind: string }[]) => [...items].sort((a, b) => a.kind.localeCompare(b.kind));
+
+  it('lists an order’s lines with their explanation', async () => {
+    const page = await (await accountant('GET', `/api/v1/commissions?orderId=${orderId}`)).json();
+    const lines = byKind(page.items) as { id: string; kind: string; amountMinor: string; status: string }[];
+    expect(lines.map((l) => [l.kind, l.amountMinor, l.status])).toEqual([
+      ['basic', '30000', 'on_hold'],
+      ['override', '15000', 'on_hold'],
+    ]);
+    const one = await (await accountant('GET', `/api/v1/commissions/${lines[0]!.id}`)).json();
+    expect(one.explanation).toMatchObject({
+      rule: { id: 'base', name: 'CK cơ bản 10%', kind: 'basic' },
+      base: { of: 'line_net', amountMinor: '300000', quantity: 3 },
+      calc: { type: 'percent', ratePpm: '100000' },
+      rounding: 'half_up',
+    });
+    expect((await accountant('GET', '/api/v1/commissions/cml_missing')).status).toBe(404);
+  });
+
+  it('lets accountants approve by filter (payable at once) and refuses rejections without a reason', async () => {
+    expect(
+      (await care('POST', '/api/v1/commissions/decisions', { decision: 'approve', filter: { orderId } }))
+        .status,
+    ).toBe(403);
+    const noReason = await accountant('POST', '/api/v1/commissions/decisions', {
+      decision: 'reject',
+      filter: { orderId },
+    });
+    expect(noReason.status).toBe(400);
+    const approved = await accountant('POST', '/api/v1/commissions/decisions', {
+      decision: 'approve',
+      filter: { orderId, status: ['on_hold'] },
+    });
+    expect(await approved.json()).toEqual({ decided: 2, skipped: [] });
+    const again = await (
+      await accountant('POST', '/api/v1/commissions/decisions', { decision: 'approve', filter: { orderId } })
+    ).json();
+    expect(again.decided).toBe(0);
+    expect(again.skipped.map((s: { reason: string }) => s.reason)).toEqual([
+      'already_approved',
+      'already_approved',
+    ]);
+    const balance = await (await accountant('GET', `/api/v1/partners/${seller.partner.id}/balance`)).json();
+    expect(balance.items).toEqual([
+      {
+        enrollmentId: seller.enrollment.id,
+        programId: program.id,
+        currency: 'VND',
+        balances: {
+          pending: '0',
+          on_hold: '0',
+          payable: '30000',
+          paid: '0',
+          withheld: '0',
+          store_credit: '0',
+          deposit: '0',
+        },
+      },
+    ]);
+  });
+
+  it('adds an incidental penalty that waits for approval, then nets off the payable balance', async () => {
+    const created = await owner('POST', '/api/v1/commissions/incidental', {
+      enrollmentId: seller.enrollment.id,
+      amountMinor: '-5000',
+      reason: 'Giao sai địa chỉ khách',
+      reference: 'phat-2026-11-01',
+    });
+    expect(created.status).toBe(201);
+    const line = await created.json();
+    expect(line).toMatchObject({ kind: 'incidental', status: 'review', amountMinor: '-5000' });
+    const repeat = await (
+      await owner('POST', '/api/v1/commissions/incidental', {
+        enrollmentId: seller.enrollment.id,
+        amountMinor: '-5000',
+        reason: 'Giao sai địa chỉ khách',
+        reference: 'phat-2026-11-01',
+      })
+    ).json();
+    expect(repeat.id).toBe(line.id);
+    await accountant('POST', '/api/v1/commissions/decisions', { decision: 'approve', lineIds: [line.id] });
+    const balance = await (await accountant('GET', `/api/v1/partners/${seller.partner.id}/balance`)).json();
+    expect(balance.items[0].balances.payable).toBe('25000');
+    const ledger = await (
+      await accountant('GET', `/api/v1/ledger?enrollmentId=${seller.enrollment.id}&bucket=payable`)
+    ).json();
+    expect(ledger.items.map((e: { amountMinor: string }) => e.amountMinor).sort()).toEqual([
+      '-5000',
+      '30000',
+    ]);
+  });
+});
