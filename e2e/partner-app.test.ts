@@ -25,7 +25,10 @@ describe('partner app', () => {
     await page.locator('input[name=password]').fill(demo.partnerPassword);
     await page.locator('form button[type=submit]').click();
     await expectText(page, 'partner-greeting', /^Chào Mai!$/);
-    expect(await page.locator('body').textContent()).toContain('Chương trình của bạn sẽ hiển thị ở đây');
+    // the demo CTV sells in "CTV bán lẻ": their program card with link and QR code
+    await page.getByTestId('my-enrollment').first().waitFor();
+    expect(await page.getByTestId('my-enrollment').first().textContent()).toContain('CTV bán lẻ');
+    await page.getByTestId('my-qr').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'partner-home-vi-360');
 
@@ -72,7 +75,7 @@ describe('partner app', () => {
     await page.getByTestId('language-switcher').click();
     await page.locator('[data-locale=th]').click();
     await expectText(page, 'partner-greeting', /^สวัสดี Mai!$/);
-    expect(await page.locator('body').textContent()).toContain('โปรแกรมของคุณจะแสดงที่นี่');
+    expect(await page.getByTestId('my-enrollment').first().textContent()).toContain('CTV bán lẻ');
     await shot(page, 'partner-home-th-360');
     await page.getByTestId('language-switcher').click();
     await page.locator('[data-locale=vi]').click();

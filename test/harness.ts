@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { buildApp, createServices } from '../server/src/app';
+import { stopTracking } from '../server/src/modules/tracking';
 import { fixedClock } from '../server/src/platform/clock';
 import type { Config } from '../server/src/platform/config';
 import { type Database, openDatabase } from '../server/src/platform/db';
@@ -79,6 +80,7 @@ export async function createTestEnv(
     rateLimits: options.rateLimits ?? { perKeyPerMinute: 100_000, perIpPerMinute: 100_000 },
   });
   afterAll(async () => {
+    await stopTracking(services);
     await services.jobs.stop();
     await database.close();
   });

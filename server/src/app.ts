@@ -2,10 +2,15 @@ import { routes as apiKeyRoutes } from './modules/api-keys/routes';
 import { routes as auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
 import { routes as authRoutes } from './modules/auth/routes';
+import { catalogRoutes } from './modules/catalog/routes';
+import { commissionRoutes, recomputeOrdersJob, releaseHeldLinesJob } from './modules/commissions';
+import { integrationRoutes, processDeliveryJob } from './modules/integrations';
 import { routes as joiningRoutes } from './modules/joining/routes';
 import { deliverMailJob } from './modules/mail';
 import { routes as mailRoutes } from './modules/mail/routes';
 import { notificationRoutes } from './modules/notifications/routes';
+import { orderAlertsJob, salesRoutes } from './modules/orders/partner-orders-routes';
+import { customerRoutes, orderRoutes } from './modules/orders/routes-index';
 import { routes as orgRoutes } from './modules/orgs/routes';
 import { partnerImportJob } from './modules/partners/import/run-import';
 import { bulkEnrollmentRoutes } from './modules/partners/routes-bulk';
@@ -19,6 +24,7 @@ import { selfRoutes } from './modules/partners/routes-self';
 import { partnerTagRoutes } from './modules/partners/routes-tags';
 import { uplineRoutes } from './modules/partners/routes-upline';
 import { routes as programRoutes } from './modules/programs/routes';
+import { routes as trackingRoutes } from './modules/tracking/routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import { createKeyring } from './platform/crypto';
@@ -56,6 +62,10 @@ export function createServices(options: BuildOptions): Services {
   };
   services.jobs.register(deliverMailJob(services));
   services.jobs.register(partnerImportJob(services));
+  services.jobs.register(recomputeOrdersJob(services));
+  services.jobs.register(releaseHeldLinesJob(services));
+  services.jobs.register(processDeliveryJob(services));
+  services.jobs.register(orderAlertsJob(services));
   return services;
 }
 
@@ -84,6 +94,13 @@ export function buildApp(
   app.route('/', kycRoutes);
   app.route('/', partnerNoteRoutes);
   app.route('/', notificationRoutes);
+  app.route('/', commissionRoutes);
+  app.route('/', salesRoutes);
+  app.route('/', trackingRoutes);
+  app.route('/', catalogRoutes);
+  app.route('/', orderRoutes);
+  app.route('/', customerRoutes);
+  app.route('/', integrationRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

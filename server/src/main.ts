@@ -1,5 +1,9 @@
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { buildApp, createServices } from './app';
+import { startReleasingHeldLines } from './modules/commissions';
+import { startOrderAlerts } from './modules/orders/partner-orders-routes';
+import { redirectListener, stopTracking } from './modules/tracking';
 import { type Config, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import type { Services } from './platform/services';
@@ -19,10 +23,19 @@ export async function startServer(
 
   const app = buildApp(services);
   services.jobs.start();
-  const server = serve({ fetch: app.fetch, port: config.port });
+  // the periodic sweeps book their own next run; starting them twice adds nothing
+  await startOrderAlerts(services);
+  await startReleasingHeldLines(services);
+  // `/r/{code}` is answered before the framework: it is the busiest URL and needs none of it
+  const redirect = redirectListener(services);
+  const listener = getRequestListener(app.fetch);
+  const server = createServer((request, response) => {
+    if (!redirect(request, response)) void listener(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
+    server.listen(config.port);
   });
   const url = `http://localhost:${config.port}`;
   log.info({ url, database: database.kind }, 'Kênh is running');
@@ -31,6 +44,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopTracking(services);
       await services.jobs.stop();
       await database.close();
     })();

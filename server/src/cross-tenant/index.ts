@@ -1,4 +1,5 @@
 import { setup as catalog } from './catalog';
+import { setup as commissions } from './commissions';
 import { setup as integrations } from './integrations';
 import { setup as orders } from './orders';
 import type { CrossTenantSetup } from './part';
@@ -8,4 +9,4 @@ import { setup as tracking } from './tracking';
 export type { CrossTenantPart, CrossTenantSetup, CrossTenantWorld } from './part';
 
 /** Every module's part, run in this order (later parts may use what earlier ones created). */
-export const PARTS: CrossTenantSetup[] = [catalog, tracking, orders, integrations, sales];
+export const PARTS: CrossTenantSetup[] = [catalog, tracking, orders, integrations, sales, commissions];

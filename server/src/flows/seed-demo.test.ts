@@ -54,6 +54,29 @@ describe('seedDemo', () => {
       expect(box).toContain(text);
     }
 
+    // the selling side: a program with its catalog, partners, links, orders and their commission
+    await env.services.jobs.drain(50);
+    const programs = await (await call('GET', '/api/v1/programs')).json();
+    expect(programs.items.map((p: { name: string; status: string }) => [p.name, p.status])).toEqual([
+      ['CTV bán lẻ', 'active'],
+    ]);
+    const products = await (await call('GET', '/api/v1/products?limit=100')).json();
+    expect(products.items).toHaveLength(12);
+    const orders = await (await call('GET', '/api/v1/orders?limit=100')).json();
+    expect(orders.items.length).toBeGreaterThanOrEqual(40);
+    const credited = orders.items.filter((o: { enrollmentId: string | null }) => o.enrollmentId);
+    expect(credited.length).toBeGreaterThan(30);
+    const lines = await (await call('GET', '/api/v1/commissions?limit=100')).json();
+    expect(lines.items.length).toBeGreaterThan(30);
+    const plans = await (await call('GET', '/api/v1/commission-plans')).json();
+    expect(plans.items[0].currentVersion.rules.map((r: { id: string }) => r.id).sort()).toEqual([
+      'cham-soc-da',
+      'co-ban',
+      'kem-mat-na',
+      'ref',
+      'thang',
+    ]);
+
     const again = await seedDemo(env.services);
     expect(again).toEqual({ created: false, orgId: logins.orgId });
     const after = await (await call('GET', '/api/v1/members')).json();

@@ -10,6 +10,7 @@ import {
 import { createPartnerAccount } from '../modules/partners';
 import type { RoleName } from '../platform/permissions';
 import type { Services, TenantContext } from '../platform/services';
+import { seedDemoSelling } from './seed-demo-selling';
 
 export const DEMO_SLUG = 'hoa-sen';
 
@@ -36,8 +37,9 @@ export type SeedDemoResult = { created: true; logins: DemoLogins } | { created: 
 
 /**
  * Seeds "Mỹ phẩm Hoa Sen", a realistic Vietnamese organisation: owner and staff of every role (one
- * shared demo password), two care groups, an API key and a partner (CTV) account. One transaction;
- * a second run finds the organisation and changes nothing. Accounts that already exist keep their
+ * shared demo password), two care groups, an API key and a partner (CTV) account in one
+ * transaction, then the selling side (program, catalog, partners, links, orders, commissions). A
+ * second run finds the organisation and changes nothing. Accounts that already exist keep their
  * passwords.
  */
 export async function seedDemo(services: Services): Promise<SeedDemoResult> {
@@ -45,7 +47,7 @@ export async function seedDemo(services: Services): Promise<SeedDemoResult> {
   if (existing) return { created: false, orgId: existing.id };
   const staffPassword = generatePassword();
   const partnerPassword = generatePassword();
-  return services.db.transaction(async (tx) => {
+  const seeded = await services.db.transaction(async (tx) => {
     const { org } = await createOrganisation(
       services,
       {
@@ -85,8 +87,14 @@ export async function seedDemo(services: Services): Promise<SeedDemoResult> {
     await setStaffGroupMembers(ctx, north.id, groups.north, tx);
     await setStaffGroupMembers(ctx, south.id, groups.south, tx);
     const { secret } = await createApiKey(ctx, { name: 'Demo API', role: 'admin' }, tx);
-    await createPartnerAccount(services, tx, { ...PARTNER, password: partnerPassword, locale: 'vi' });
+    const demoPartner = await createPartnerAccount(services, tx, {
+      ...PARTNER,
+      password: partnerPassword,
+      locale: 'vi',
+    });
     return {
+      ctx,
+      demoPartner: { identityId: demoPartner.identity.id, fullName: demoPartner.identity.fullName },
       created: true as const,
       logins: {
         orgId: org.id,
@@ -98,6 +106,8 @@ export async function seedDemo(services: Services): Promise<SeedDemoResult> {
       },
     };
   });
+  await seedDemoSelling(services, seeded.ctx, seeded.demoPartner);
+  return { created: true, logins: seeded.logins };
 }
 
 /** The demo logins as a box for the terminal. */

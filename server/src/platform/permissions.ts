@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'orders.manage',
   'orders.import',
   'integrations.manage',
+  'commissions.read',
+  'commissions.manage',
+  'commissions.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'orders.manage',
     'orders.import',
     'integrations.manage',
+    'commissions.read',
+    'commissions.manage',
   ],
   care_staff: [
     'org.read',
@@ -76,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'tracking.read',
     'orders.read',
     'orders.manage',
+    'commissions.read',
   ],
   accountant: [
     'org.read',
@@ -87,6 +93,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.read',
     'tracking.read',
     'orders.read',
+    'commissions.read',
+    'commissions.approve',
   ],
 };
 

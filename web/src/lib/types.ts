@@ -29,7 +29,10 @@ export type Permission =
   | 'orders.read'
   | 'orders.manage'
   | 'orders.import'
-  | 'integrations.manage';
+  | 'integrations.manage'
+  | 'commissions.read'
+  | 'commissions.manage'
+  | 'commissions.approve';
 
 export type Org = {
   id: string;

@@ -86,6 +86,53 @@ const routeTree = root.addChildren([
       lazyRouteComponent(() => import('../features/partners/groups-tags-page'), 'GroupsTagsPage'),
     ),
     page(
+      '/products',
+      lazyRouteComponent(() => import('../features/catalog/products-page'), 'ProductsPage'),
+    ),
+    page(
+      '/products/import',
+      lazyRouteComponent(() => import('../features/catalog/import-page'), 'ProductImportPage'),
+    ),
+    page(
+      '/products/categories',
+      lazyRouteComponent(() => import('../features/catalog/categories-page'), 'CategoriesPage'),
+    ),
+    page(
+      '/links',
+      lazyRouteComponent(() => import('../features/tracking/links-page'), 'LinksPage'),
+    ),
+    page(
+      '/coupons',
+      lazyRouteComponent(() => import('../features/tracking/coupons-page'), 'CouponsPage'),
+    ),
+    page(
+      '/reports/clicks',
+      lazyRouteComponent(() => import('../features/tracking/clicks-report-page'), 'ClicksReportPage'),
+    ),
+    page(
+      '/orders',
+      lazyRouteComponent(() => import('../features/orders/orders-page'), 'OrdersPage'),
+    ),
+    page(
+      '/orders/$orderId',
+      lazyRouteComponent(() => import('../features/orders/order-page'), 'OrderPage'),
+    ),
+    page(
+      '/customers',
+      lazyRouteComponent(() => import('../features/orders/customers-page'), 'CustomersPage'),
+    ),
+    page(
+      '/order-queue',
+      lazyRouteComponent(() => import('../features/sales/order-queue-page'), 'OrderQueuePage'),
+    ),
+    page(
+      '/opportunities',
+      lazyRouteComponent(
+        () => import('../features/sales/opportunities-board-page'),
+        'OpportunitiesBoardPage',
+      ),
+    ),
+    page(
       '/settings',
       lazyRouteComponent(() => import('../features/orgs/org-settings-page'), 'OrgSettingsPage'),
     ),
@@ -104,6 +151,18 @@ const routeTree = root.addChildren([
     page(
       '/audit-log',
       lazyRouteComponent(() => import('../features/audit/audit-log-page'), 'AuditLogPage'),
+    ),
+    page(
+      '/integrations',
+      lazyRouteComponent(() => import('../features/integrations/webhook-sources-page'), 'WebhookSourcesPage'),
+    ),
+    page(
+      '/integrations/$sourceId',
+      lazyRouteComponent(() => import('../features/integrations/source-page'), 'SourcePage'),
+    ),
+    page(
+      '/orders/import',
+      lazyRouteComponent(() => import('../features/integrations/order-import-page'), 'OrderImportPage'),
     ),
     page(
       '/account',

@@ -140,7 +140,9 @@ await env.services.db.insert(orderItems).values({
 
 describe('commission lines API', () => {
   beforeAll(async () => {
-    await env.services.db.transaction((tx) => recomputeOrderCommissions(systemContext(env, org.id), tx, orderId));
+    await env.services.db.transaction((tx) =>
+      recomputeOrderCommissions(systemContext(env, org.id), tx, orderId),
+    );
   });
 
   const byKind = (items: { kind: string }[]) => [...items].sort((a, b) => a.kind.localeCompare(b.kind));

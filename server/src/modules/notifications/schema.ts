@@ -2,7 +2,17 @@ import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/
 import { identities } from '../auth/schema';
 
 /** What a notification is about; the apps translate each kind with its params. */
-export const NOTIFICATION_KINDS = ['enrollment_approved', 'enrollment_rejected'] as const;
+export const NOTIFICATION_KINDS = [
+  'enrollment_approved',
+  'enrollment_rejected',
+  // sales: order alerts (to care staff and the CTV) and the CTV's opportunities
+  'order_confirmation_overdue',
+  'order_payment_failed',
+  'order_cod_uncollected',
+  'opportunity_contacted',
+  'opportunity_won',
+  'opportunity_lost',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications to a person (a partner for now), from one organisation each. */

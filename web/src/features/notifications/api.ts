@@ -1,7 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
-export type NotificationKind = 'enrollment_approved' | 'enrollment_rejected';
+export type NotificationKind =
+  | 'enrollment_approved'
+  | 'enrollment_rejected'
+  | 'order_confirmation_overdue'
+  | 'order_payment_failed'
+  | 'order_cod_uncollected'
+  | 'opportunity_contacted'
+  | 'opportunity_won'
+  | 'opportunity_lost';
 
 export type MyNotification = {
   id: string;

@@ -9,5 +9,12 @@ export function notificationText(t: TFunction, notification: MyNotification): st
       return t('notifications.kinds.enrollmentApproved', { program });
     case 'enrollment_rejected':
       return t('notifications.kinds.enrollmentRejected', { program });
+    case 'order_confirmation_overdue':
+    case 'order_payment_failed':
+    case 'order_cod_uncollected':
+    case 'opportunity_contacted':
+    case 'opportunity_won':
+    case 'opportunity_lost':
+      return t(`sales.notifications.${notification.kind}`, notification.params);
   }
 }

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { parseDemoLogins } from './demo-logins';
+import { DESKTOP, openContext, PHONE, shot, signInStaff } from './pages';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Calls the API as the signed-in staff page (its cookie, plus the session's CSRF token). */
+async function staffApi(page: Page) {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  return async <T>(method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> => {
+    const response = await page.request.fetch(path, {
+      method,
+      data: data as Record<string, unknown>,
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    if (!response.ok())
+      throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+describe('orders entered by a CTV', () => {
+  it('a CTV enters an order on a 360 px phone, care staff confirm it, the CTV sees it confirmed', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+
+    // Staff: a program the demo CTV sells in, and two products (made here, so the test owns its data).
+    const staff = await openContext(browser, DESKTOP);
+    await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    const call = await staffApi(staff.page);
+    const program = await call<{ id: string }>('POST', '/api/v1/programs', { name: `CTV bán trà ${suffix}` });
+    await call('POST', `/api/v1/programs/${program.id}/status`, { status: 'active' });
+    await call('POST', `/api/v1/programs/${program.id}/partners`, {
+      fullName: 'Trần Thị Mai',
+      phone: demo.partnerLogin,
+    });
+    await call('POST', '/api/v1/products', {
+      sku: `TRA-${suffix}`,
+      name: `Trà Shan Tuyết ${suffix} hộp 200g`,
+      priceMinor: '185000',
+    });
+    await call('POST', '/api/v1/products', {
+      sku: `BANH-${suffix}`,
+      name: `Bánh pía ${suffix}`,
+      priceMinor: '65000',
+    });
+
+    // CTV on a phone: the order form, its validation, products with steppers and the running total.
+    const ctv = await openContext(browser, PHONE);
+    const phone = ctv.page;
+    await phone.goto('/p/sign-in');
+    await phone.locator('input[name=login]').fill(demo.partnerLogin);
+    await phone.locator('input[name=password]').fill(demo.partnerPassword);
+    await phone.locator('form button[type=submit]').click();
+    await phone.getByTestId('partner-greeting').waitFor();
+    await phone.getByTestId('partner-tab-orders').click();
+    await phone.getByTestId('new-order').click();
+    await phone.getByTestId('new-order-form').waitFor();
+
+    await phone.getByTestId('submit-order').click();
+    await phone.getByText('Nhập tên khách hàng').waitFor();
+    await phone.getByText('Chọn ít nhất một sản phẩm').waitFor();
+
+    await phone.locator('input[name=customerName]').fill('Phạm Thu Hà');
+    await phone.locator('input[name=customerPhone]').fill('0123');
+    await phone.getByText('Số điện thoại chưa đúng, ví dụ 0901 234 567').waitFor();
+    await phone.locator('input[name=customerPhone]').fill('0901 234 567');
+    await phone
+      .locator('textarea[name=customerAddress]')
+      .fill('12 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+    await phone.getByTestId('product-search').fill(suffix);
+    await phone.getByRole('button', { name: `Thêm Trà Shan Tuyết ${suffix} hộp 200g` }).click();
+    await phone.getByRole('button', { name: `Tăng số lượng Trà Shan Tuyết ${suffix} hộp 200g` }).click();
+    await phone.getByRole('button', { name: `Thêm Bánh pía ${suffix}` }).click();
+    await expect.poll(() => phone.getByTestId('order-total').textContent()).toMatch(/^435\.000\s?₫$/);
+    await phone.locator('textarea[name=note]').fill('Giao giờ hành chính');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(phone, 'sales-new-order-vi-360');
+
+    await phone.getByTestId('submit-order').click();
+    await phone.waitForURL(/\/p\/orders\/ord_/);
+    const orderId = phone.url().split('/').pop()!;
+    await expect
+      .poll(() => phone.getByTestId('order-detail-status').getAttribute('data-status'))
+      .toBe('pending');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // Care staff: the order is in the queue, with its partner and waiting time; confirm it.
+    await staff.page.goto('/order-queue');
+    const row = staff.page.locator(`[data-testid=queue-row][data-order-id="${orderId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Phạm Thu Hà');
+    expect(await row.textContent()).toContain('435.000');
+    await shot(staff.page, 'sales-order-queue-vi');
+    await row.getByTestId('queue-confirm').click();
+    await row.waitFor({ state: 'detached' });
+
+    // The CTV sees it confirmed, in the timeline too.
+    await phone.reload();
+    await expect
+      .poll(() => phone.getByTestId('order-detail-status').getAttribute('data-status'))
+      .toBe('confirmed');
+    await phone.getByTestId('timeline-confirmed').waitFor();
+    await shot(phone, 'sales-order-confirmed-vi-360');
+    await phone.getByRole('link', { name: 'Bán hàng' }).click();
+    await phone.locator(`[data-testid=my-order][data-order-id="${orderId}"]`).waitFor();
+
+    // An opportunity: the CTV records it, staff contact the customer and turn it into an order.
+    await phone.getByTestId('sales-sections').getByText('Cơ hội').click();
+    await phone.getByTestId('new-opportunity').click();
+    await phone.getByLabel('Tên khách').fill('Võ Minh Tuấn');
+    await phone.getByLabel('Khách cần gì').fill('Cần 10 hộp trà làm quà Tết cho công ty');
+    await phone.getByTestId('save-opportunity').click();
+    await phone.locator('[data-testid=my-opportunity]', { hasText: 'Võ Minh Tuấn' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(phone, 'sales-opportunities-vi-360');
+
+    await staff.page.goto('/opportunities');
+    const card = staff.page.locator('[data-testid=board-new] [data-testid=board-card]', {
+      hasText: 'Võ Minh Tuấn',
+    });
+    await card.getByRole('button', { name: 'Chuyển' }).click();
+    await staff.page.getByRole('menuitem', { name: 'Đã liên hệ' }).click();
+    const contacted = staff.page.locator('[data-testid=board-contacted] [data-testid=board-card]', {
+      hasText: 'Võ Minh Tuấn',
+    });
+    await contacted.getByRole('button', { name: 'Tạo đơn' }).click();
+    const dialog = staff.page.getByRole('dialog');
+    await dialog.getByLabel('Thêm sản phẩm').fill(suffix);
+    await staff.page.getByRole('option', { name: new RegExp(`Trà Shan Tuyết ${suffix}`) }).click();
+    await dialog.getByRole('button', { name: 'Tạo đơn và chốt cơ hội' }).click();
+    await staff.page
+      .locator('[data-testid=board-won] [data-testid=board-card]', { hasText: 'Võ Minh Tuấn' })
+      .waitFor();
+    await shot(staff.page, 'sales-opportunities-board-vi');
+
+    expect(ctv.errors).toEqual([]);
+    expect(staff.errors).toEqual([]);
+    await ctv.context.close();
+    await staff.context.close();
+  });
+});

@@ -1,0 +1,260 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db';
+import { AppError, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import type { TenantContext } from '../../platform/services';
+import { recordAudit } from '../audit';
+import { requestRecompute } from '../commissions';
+import { foldOrderEvents } from './fold-order-events';
+import { eventActor } from './ingest-chunk';
+import { netLineAmounts, returnedValueMinor } from './order-totals';
+import type { OrderView } from './order-view';
+import { loadOrderViews, type OrderItemRow, type OrderRow } from './order-views';
+import {
+  type OrderSource,
+  orderEvents,
+  orderItems,
+  orders,
+  PAYMENT_STATUSES,
+  type PaymentStatus,
+} from './schema';
+
+export type OrderEventActor = {
+  type: 'member' | 'api_key' | 'system' | 'partner' | 'webhook';
+  id?: string;
+  label?: string;
+};
+
+export type ReturnItemInput = { lineNo?: number; externalLineId?: string; sku?: string; quantity: number };
+
+export type OrderEventInput = {
+  order: { id: string } | { source: OrderSource; externalId: string };
+  type: 'confirmed' | 'completed' | 'cancelled' | 'returned' | 'payment' | 'updated' | 'note';
+  /** A second event with the same key on the same order is a no-op. */
+  dedupeKey: string;
+  /** Events are folded in occurredAt order: out-of-order delivery converges. */
+  occurredAt?: Date;
+  /** Cancellation or note text. */
+  reason?: string;
+  /** For type 'payment'. */
+  paymentStatus?: PaymentStatus;
+  /** For type 'returned'. */
+  returnItems?: ReturnItemInput[];
+  actor?: OrderEventActor;
+};
+
+const EVENT_TYPES = [
+  'confirmed',
+  'completed',
+  'cancelled',
+  'returned',
+  'payment',
+  'updated',
+  'note',
+] as const;
+
+const invalid = (path: string, message: string) =>
+  new AppError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
+
+/**
+ * Appends one event (idempotent on dedupeKey) and refolds the order. Throws not_found when the
+ * order does not exist (yet), and unprocessable for a return above what was sold. The order row is
+ * locked meanwhile, so two returns delivered together cannot both pass the quantity check.
+ */
+export async function recordOrderEvent(
+  ctx: TenantContext,
+  executor: Executor,
+  input: OrderEventInput,
+): Promise<{ order: OrderView; applied: boolean }> {
+  checkEventInput(input);
+  return executor.transaction(async (tx) => {
+    const order = await lockOrder(ctx, tx, input.order);
+    const [seen] = await tx
+      .select({ id: orderEvents.id })
+      .from(orderEvents)
+      .where(
+        and(
+          eq(orderEvents.orgId, ctx.orgId),
+          eq(orderEvents.orderId, order.id),
+          eq(orderEvents.dedupeKey, input.dedupeKey),
+        ),
+      );
+    if (seen) return { order: (await loadOrderViews(ctx, tx, [order.id]))[0]!, applied: false };
+
+    const items = await tx
+      .select()
+      .from(orderItems)
+      .where(and(eq(orderItems.orgId, ctx.orgId), eq(orderItems.orderId, order.id)));
+    const now = ctx.services.clock.now();
+    const actor = input.actor ?? eventActor(ctx);
+    await tx.insert(orderEvents).values({
+      orgId: ctx.orgId,
+      id: newId('orderEvent', now.getTime()),
+      orderId: order.id,
+      type: input.type,
+      dedupeKey: input.dedupeKey,
+      occurredAt: input.occurredAt ?? now,
+      data: eventData(input, order, items),
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      actorLabel: actor.label ?? null,
+      createdAt: now,
+    });
+    const after = await refoldOrder(ctx, tx, order, items);
+    if (ctx.actor.type === 'member') {
+      await recordAudit(ctx, tx, {
+        action: `order.${input.type}`,
+        entityType: 'order',
+        entityId: order.id,
+        before: {
+          status: order.status,
+          paymentStatus: order.paymentStatus,
+          returnedMinor: order.returnedMinor.toString(),
+        },
+        after: {
+          status: after.status,
+          paymentStatus: after.paymentStatus,
+          returnedMinor: after.returnedMinor,
+          reason: input.reason,
+        },
+      });
+    }
+    if (after.enrollmentId) await requestRecompute(ctx, tx, [order.id]);
+    return { order: after, applied: true };
+  });
+}
+
+function checkEventInput(input: OrderEventInput) {
+  if (!EVENT_TYPES.includes(input.type)) throw invalid('type', `One of ${EVENT_TYPES.join(', ')}`);
+  if (!input.dedupeKey?.trim() || input.dedupeKey.length > 255)
+    throw invalid('dedupeKey', 'Required, at most 255 characters');
+  if (input.occurredAt && Number.isNaN(input.occurredAt.getTime())) throw invalid('occurredAt', 'Not a date');
+  if (input.type === 'payment' && !PAYMENT_STATUSES.includes(input.paymentStatus as PaymentStatus)) {
+    throw invalid('paymentStatus', `One of ${PAYMENT_STATUSES.join(', ')}`);
+  }
+  if (input.type === 'returned') {
+    if (!input.returnItems?.length) throw invalid('returnItems', 'At least one line to return');
+    input.returnItems.forEach((item, index) => {
+      if (!Number.isInteger(item.quantity) || item.quantity < 1) {
+        throw invalid(`returnItems.${index}.quantity`, 'A whole number of at least 1');
+      }
+      if (item.lineNo === undefined && !item.externalLineId && !item.sku) {
+        throw invalid(`returnItems.${index}`, 'Name the line by lineNo, externalLineId or sku');
+      }
+    });
+  }
+}
+
+async function lockOrder(ctx: TenantContext, tx: Executor, ref: OrderEventInput['order']): Promise<OrderRow> {
+  const where =
+    'id' in ref
+      ? and(eq(orders.orgId, ctx.orgId), eq(orders.id, ref.id))
+      : and(
+          eq(orders.orgId, ctx.orgId),
+          eq(orders.source, ref.source),
+          eq(orders.externalId, ref.externalId),
+        );
+  const [order] = await tx.select().from(orders).where(where).for('update');
+  if (!order) throw notFound('Order');
+  return order;
+}
+
+function eventData(input: OrderEventInput, order: OrderRow, items: OrderItemRow[]): Record<string, unknown> {
+  switch (input.type) {
+    case 'payment':
+      return { paymentStatus: input.paymentStatus };
+    case 'returned':
+      return { items: resolveReturn(order, items, input.returnItems!) };
+    default:
+      return input.reason?.trim() ? { reason: input.reason.trim() } : {};
+  }
+}
+
+/**
+ * Finds the lines a return names (by line number, the platform's line id or SKU; a SKU on
+ * several lines fills them in line order) and refuses any line whose returns would exceed what
+ * was sold, naming the line and the quantities.
+ */
+function resolveReturn(order: OrderRow, items: OrderItemRow[], request: ReturnItemInput[]) {
+  const lines = [...items].sort((a, b) => a.lineNo - b.lineNo);
+  const asked = new Map<number, number>();
+  const room = (line: OrderItemRow) => line.quantity - line.returnedQuantity - (asked.get(line.lineNo) ?? 0);
+  request.forEach((wanted, index) => {
+    const path = `returnItems.${index}`;
+    let candidates: OrderItemRow[];
+    if (wanted.lineNo !== undefined) candidates = lines.filter((line) => line.lineNo === wanted.lineNo);
+    else if (wanted.externalLineId)
+      candidates = lines.filter((line) => line.externalLineId === wanted.externalLineId);
+    else candidates = lines.filter((line) => line.sku.toUpperCase() === wanted.sku!.trim().toUpperCase());
+    if (candidates.length === 0) {
+      const name = wanted.lineNo ?? wanted.externalLineId ?? wanted.sku;
+      throw new AppError('unprocessable', `Order ${order.number} has no line ${name}`, {
+        details: [{ path, message: 'No such line on this order' }],
+      });
+    }
+    let left = wanted.quantity;
+    for (const line of candidates) {
+      const take = Math.min(left, Math.max(room(line), 0));
+      if (take > 0) asked.set(line.lineNo, (asked.get(line.lineNo) ?? 0) + take);
+      left -= take;
+    }
+    if (left > 0) {
+      const line = candidates[0]!;
+      const sold = candidates.reduce((sum, c) => sum + c.quantity, 0);
+      const returned = candidates.reduce((sum, c) => sum + c.returnedQuantity, 0);
+      throw new AppError(
+        'unprocessable',
+        `Line ${line.lineNo} (${line.sku}) of order ${order.number}: ${sold} sold, ${returned} already returned, cannot return ${wanted.quantity} more`,
+        {
+          details: [
+            { path: `${path}.quantity`, message: `At most ${wanted.quantity - left} can still be returned` },
+          ],
+        },
+      );
+    }
+  });
+  return [...asked.entries()].map(([lineNo, quantity]) => ({ lineNo, quantity }));
+}
+
+/** Folds every event of the order again and stores the result on the order and its lines. */
+async function refoldOrder(ctx: TenantContext, tx: Executor, order: OrderRow, items: OrderItemRow[]) {
+  const events = await tx
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orgId, ctx.orgId), eq(orderEvents.orderId, order.id)));
+  const state = foldOrderEvents(events);
+  const lines = [...items].sort((a, b) => a.lineNo - b.lineNo);
+  const nets = netLineAmounts(lines, order.discountMinor);
+  let returnedMinor = 0n;
+  for (const [index, line] of lines.entries()) {
+    const returned = Math.min(state.returned.get(line.lineNo) ?? 0, line.quantity);
+    returnedMinor += returnedValueMinor(nets[index]!, line.quantity, returned);
+    if (returned !== line.returnedQuantity) {
+      await tx
+        .update(orderItems)
+        .set({ returnedQuantity: returned })
+        .where(
+          and(
+            eq(orderItems.orgId, ctx.orgId),
+            eq(orderItems.orderId, order.id),
+            eq(orderItems.lineNo, line.lineNo),
+          ),
+        );
+    }
+  }
+  await tx
+    .update(orders)
+    .set({
+      status: state.status,
+      statusReason: state.statusReason,
+      paymentStatus: state.paymentStatus,
+      confirmedAt: state.confirmedAt,
+      completedAt: state.completedAt,
+      cancelledAt: state.cancelledAt,
+      paidAt: state.paidAt,
+      returnedMinor,
+      updatedAt: ctx.services.clock.now(),
+    })
+    .where(and(eq(orders.orgId, ctx.orgId), eq(orders.id, order.id)));
+  return (await loadOrderViews(ctx, tx, [order.id]))[0]!;
+}
