@@ -57,6 +57,9 @@ export async function openDatabase(options: {
 
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, a dropped database) is replaced on next
+  // use; without a listener the pool's error event would end the process.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool) as unknown as Db;
   return {
     db,
