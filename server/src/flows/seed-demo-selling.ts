@@ -156,6 +156,12 @@ export async function seedDemoSelling(
   });
   const mai = enrolled[0]!;
   await seedDemoSales(services, ctx, { enrollmentId: mai.id });
-  await seedDemoIntegrations(services, ctx, { programId: program.id });
+  await seedDemoIntegrations(services, ctx, {
+    programId: program.id,
+    items: [
+      { sku: 'HS-SRM-VITC', title: 'Serum Vitamin C 15% sáng da 30ml', price: '350000.00', quantity: 1 },
+      { sku: 'HS-KCN-SPF50', title: 'Kem chống nắng SPF50+ PA++++ 50ml', price: '289000.00', quantity: 2 },
+    ],
+  });
   return { programId: program.id, enrollments: enrolled.length };
 }

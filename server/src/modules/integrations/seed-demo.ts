@@ -71,8 +71,19 @@ export async function seedDemoIntegrations(
   ];
   const now = services.clock.now().getTime();
   const deliveries = [
-    { topic: 'orders/create', payload: demoOrder(1, new Date(now - 3 * 3600_000), items.slice(0, 1)) },
-    { topic: 'orders/create', payload: demoOrder(2, new Date(now - 2 * 3600_000), items) },
+    {
+      topic: 'orders/create',
+      // a shopper who came through a partner's link: the referral code rides on the landing page
+      payload: demoOrder(1, new Date(now - 3 * 3600_000), items.slice(0, 1), {
+        landing_site: '/?ref=THU2026&utm_source=facebook',
+      }),
+    },
+    {
+      topic: 'orders/create',
+      payload: demoOrder(2, new Date(now - 2 * 3600_000), items, {
+        discount_codes: [{ code: 'HOA10', amount: '0.00', type: 'fixed_amount' }],
+      }),
+    },
     {
       topic: 'orders/create',
       payload: demoOrder(3, new Date(now - 3600_000), items.slice(-1), { financial_status: 'pending' }),
