@@ -3,6 +3,6 @@ export { type EnrollmentForLink, ensureDefaultLink, ensureDefaultLinks } from '.
 export { type ClickEvidence, findClick } from './find-click';
 export { hashClientIp } from './redirect/ip-hash';
 export { redirectListener } from './redirect/redirect-handler';
-export { evictLinkCode, flushClicks, stopTracking } from './redirect/runtime';
+export { evictLinkCode, findPendingClick, flushClicks, stopTracking } from './redirect/runtime';
 export * from './schema';
 export { seedDemoTracking } from './seed-demo';

@@ -4,7 +4,7 @@ import type { TenantContext } from '../../../platform/services';
 import { identities, sessions } from '../../auth';
 import { enrollments, partners } from '../../partners';
 import { programs } from '../../programs';
-import { clicks, coupons } from '../../tracking/schema';
+import { clicks, coupons, findPendingClick } from '../../tracking';
 import { anyOf } from '../bulk-sql';
 import type { Customer } from '../customers/match-customers';
 import { conversions, orders } from '../schema';
@@ -202,14 +202,36 @@ const clickColumns = {
   isBot: clicks.isBot,
 };
 
-/** Clicks by id; the id alone names a click, so the organisation is checked here. */
+/**
+ * Clicks by id; the id alone names a click, so the organisation is checked here. A click redirected
+ * a moment ago may still wait in the click writer's memory: it is looked for there first
+ * (synchronously, so a click moving to the table meanwhile cannot be missed), then in the table.
+ */
 async function loadClicks(ctx: TenantContext, executor: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, CandidateClick>();
+  const found = new Map<string, CandidateClick>();
+  if (ids.length === 0) return found;
+  for (const id of ids) {
+    const pending = findPendingClick(id);
+    if (pending && pending.orgId === ctx.orgId) {
+      const {
+        orgId: _org,
+        userAgent: _ua,
+        referrer: _ref,
+        deviceType: _device,
+        isUnique: _unique,
+        ...click
+      } = pending;
+      found.set(id, click);
+    }
+  }
+  const rest = ids.filter((id) => !found.has(id));
+  if (rest.length === 0) return found;
   const rows = await executor
     .select(clickColumns)
     .from(clicks)
-    .where(and(anyOf(clicks.id, ids), eq(clicks.orgId, ctx.orgId)));
-  return new Map<string, CandidateClick>(rows.map((row) => [row.id, row]));
+    .where(and(anyOf(clicks.id, rest), eq(clicks.orgId, ctx.orgId)));
+  for (const row of rows) found.set(row.id, row);
+  return found;
 }
 
 /** The clicks carried by each customer's earlier orders and conversions (first-click model). */
