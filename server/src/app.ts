@@ -3,7 +3,12 @@ import { routes as auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
 import { routes as authRoutes } from './modules/auth/routes';
 import { catalogRoutes } from './modules/catalog/routes';
-import { commissionRoutes, recomputeOrdersJob, releaseHeldLinesJob } from './modules/commissions';
+import {
+  commissionRoutes,
+  commissionSelfRoutes,
+  recomputeOrdersJob,
+  releaseHeldLinesJob,
+} from './modules/commissions';
 import { integrationRoutes, processDeliveryJob } from './modules/integrations';
 import { routes as joiningRoutes } from './modules/joining/routes';
 import { deliverMailJob } from './modules/mail';
@@ -95,6 +100,7 @@ export function buildApp(
   app.route('/', partnerNoteRoutes);
   app.route('/', notificationRoutes);
   app.route('/', commissionRoutes);
+  app.route('/', commissionSelfRoutes);
   app.route('/', salesRoutes);
   app.route('/', trackingRoutes);
   app.route('/', catalogRoutes);

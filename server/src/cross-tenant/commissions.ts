@@ -41,5 +41,11 @@ export const setup: CrossTenantSetup = async ({ callA, programA, enrollmentA }) 
         reason: 'Của B',
       },
     },
+    notTenantScoped: {
+      'GET /api/me/earnings': 'the signed-in partner’s own earnings (another’s enrollment: 404)',
+      'GET /api/me/commissions': 'the signed-in partner’s own commission lines (another’s enrollment: 404)',
+      'GET /api/me/catalog-commission':
+        'what the signed-in partner earns per product of their own program (another’s enrollment: 404)',
+    },
   };
 };

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
 import { PartnerCatalogPage } from '../features/catalog/partner-catalog-page';
+import { EarningsPage } from '../features/earnings/earnings-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { PartnerResetPasswordPage, PartnerSignInPage } from '../features/partners/partner-auth-pages';
 import { PartnerHomePage } from '../features/partners/partner-home-page';
@@ -24,6 +25,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/notifications', component: NotificationsPage }),
   createRoute({ getParentRoute: () => root, path: '/catalog', component: PartnerCatalogPage }),
   createRoute({ getParentRoute: () => root, path: '/links', component: MyLinksPage }),
+  createRoute({ getParentRoute: () => root, path: '/earnings', component: EarningsPage }),
   createRoute({ getParentRoute: () => root, path: '/orders', component: PartnerOrdersPage }),
   createRoute({ getParentRoute: () => root, path: '/orders/new', component: PartnerNewOrderPage }),
   createRoute({ getParentRoute: () => root, path: '/orders/$orderId', component: PartnerOrderPage }),

@@ -118,6 +118,18 @@ const routeTree = root.addChildren([
       lazyRouteComponent(() => import('../features/orders/order-page'), 'OrderPage'),
     ),
     page(
+      '/commissions',
+      lazyRouteComponent(() => import('../features/commissions/commissions-page'), 'CommissionsPage'),
+    ),
+    page(
+      '/commission-plans',
+      lazyRouteComponent(() => import('../features/commissions/plans-page'), 'CommissionPlansPage'),
+    ),
+    page(
+      '/commission-plans/$planId',
+      lazyRouteComponent(() => import('../features/commissions/plan-page'), 'CommissionPlanPage'),
+    ),
+    page(
       '/customers',
       lazyRouteComponent(() => import('../features/orders/customers-page'), 'CustomersPage'),
     ),

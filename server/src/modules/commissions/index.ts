@@ -7,4 +7,5 @@ export { recomputeOrdersJob, requestRecompute } from './recompute-job';
 export { recomputeOrderCommissions } from './recompute-order';
 export { releaseHeldLines, releaseHeldLinesJob, startReleasingHeldLines } from './release-held';
 export { commissionRoutes } from './routes';
+export { commissionSelfRoutes } from './routes-self';
 export * from './schema';

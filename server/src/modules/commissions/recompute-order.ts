@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
@@ -561,6 +561,8 @@ async function tierProgressOf(
           eq(commissionLines.enrollmentId, enrollmentId),
           eq(commissionLines.kind, 'tier_adjustment'),
           eq(commissionLines.ruleId, rule.id),
+          // a void or rejected catch-up was never paid: the next crossing pays it
+          notInArray(commissionLines.status, ['void', 'rejected']),
           gte(commissionLines.earnedAt, period.start),
           lt(commissionLines.earnedAt, period.end),
           ne(commissionLines.orderId, order.id),

@@ -22,6 +22,8 @@ import type { Page } from '../../lib/types';
 import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { EmptyCard, PageLoader } from '../../ui/page';
+import { useProductCommissions } from '../earnings/api';
+import { YouEarn } from '../earnings/you-earn';
 import type { MyEnrollment } from '../partners/partner-enrollment-card';
 import { ProductThumb } from './product-thumb';
 import { ShareProductModal } from './share-product-modal';
@@ -106,6 +108,10 @@ function ProgramCatalog({ enrollmentId }: { enrollmentId: string }) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  const commissions = useProductCommissions(
+    enrollmentId,
+    items.map((product) => product.id),
+  );
   const chips = (categories.data?.items ?? []).filter((item) => item.depth <= 1);
   const money = (minor: string, currency: string) => formatMoney(minor, currency, i18n.language);
   return (
@@ -172,6 +178,7 @@ function ProgramCatalog({ enrollmentId }: { enrollmentId: string }) {
                   {t('catalog.partner.ctvPrice', { price: money(product.ctvPriceMinor, product.currency) })}
                 </Text>
               ) : null}
+              <YouEarn commission={commissions.get(product.id)} />
             </Stack>
             {product.url ? (
               <Button

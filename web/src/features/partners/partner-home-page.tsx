@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBook, IconCoin, IconRocket, IconWallet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { SignedInPartnerPage } from '../../partner/signed-in';
@@ -61,14 +62,20 @@ function HomeContent({ fullName }: { fullName: string }) {
 function ComingTiles() {
   const { t } = useTranslation();
   const tiles = [
-    { key: 'earnings', icon: IconCoin },
+    { key: 'earnings', icon: IconCoin, to: '/earnings' },
     { key: 'payouts', icon: IconWallet },
     { key: 'training', icon: IconBook },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
       {tiles.map((tile) => (
-        <Card key={tile.key} withBorder radius="md" padding="md">
+        <Card
+          key={tile.key}
+          withBorder
+          radius="md"
+          padding="md"
+          {...(tile.to ? { component: Link, to: tile.to, 'data-testid': `partner-tile-${tile.key}` } : {})}
+        >
           <Group gap="sm" wrap="nowrap" align="flex-start">
             <ThemeIcon variant="light" radius="md" aria-hidden>
               <tile.icon size={18} />
