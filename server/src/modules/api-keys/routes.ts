@@ -1,15 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { createApiKey } from './create-api-key';
 import { findApiKeys } from './find-api-keys';
 import { revokeApiKey } from './revoke-api-key';
 import { apiKeyQuerySchema, apiKeySchema, createdApiKeySchema, newApiKeySchema } from './schemas';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['API keys'];
 
 const listRoute = defineRoute({

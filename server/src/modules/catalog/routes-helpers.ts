@@ -1,6 +1,2 @@
+export { body, json } from '../../platform/http/openapi';
 /** OpenAPI response and body helpers shared by the catalog module's routers. */
-export const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-export const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

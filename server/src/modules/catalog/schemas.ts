@@ -1,14 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { pathId } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { SUPPORTED_CURRENCIES } from '../../platform/money';
 import { PRODUCT_STATUSES } from './schema';
 
-export const pathId = (name: string, example: string) =>
-  z
-    .string()
-    .min(1)
-    .max(60)
-    .openapi({ param: { name, in: 'path' }, example });
+export { pathId };
 
 export const productIdParams = z.object({ productId: pathId('productId', 'prd_01jc8x0000abcdefghjkmnpqrs') });
 export const categoryIdParams = z.object({

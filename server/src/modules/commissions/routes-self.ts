@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { COMMISSION_LINE_KINDS, COMMISSION_LINE_STATUSES } from './schema';
@@ -7,10 +8,6 @@ import { findMyCatalogCommission } from './self/catalog-commission';
 import { findMyCommissions } from './self/my-commissions';
 import { getMyEarnings } from './self/my-earnings';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Partner app'];
 const access = { session: 'partner' } as const;
 const minor = z.string().openapi({ example: '45000' });

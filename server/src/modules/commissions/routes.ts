@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import { body, json, pathId } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { enrollments } from '../partners';
@@ -21,11 +22,6 @@ import {
   LEDGER_KINDS,
 } from './schema';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const minor = z
   .string()
   .regex(/^-?\d{1,18}$/, 'Minor units as a whole number')
@@ -35,13 +31,6 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
     (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
     z.array(item).optional(),
   );
-
-const pathId = (name: string, example: string) =>
-  z
-    .string()
-    .min(1)
-    .max(60)
-    .openapi({ param: { name, in: 'path' }, example });
 
 const planTags = ['Commission plans'];
 const lineTags = ['Commissions'];

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { findOrderImportRows, findOrderImports, getOrderImportById } from './import/find-order-imports';
@@ -10,10 +11,6 @@ import { toImportView } from './import/import-view';
 import { orderImportTemplateCsv } from './import/template';
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Order imports'];
 const access = { permission: 'orders.import' } as const;
 const params = z.object({

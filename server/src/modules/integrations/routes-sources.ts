@@ -1,4 +1,5 @@
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { toDeliveryView } from './deliveries/delivery-view';
 import { findDeliveries } from './deliveries/find-deliveries';
@@ -24,11 +25,6 @@ import { getWebhookSourceView } from './sources/get-webhook-source';
 import { rotatePostbackToken } from './sources/rotate-postback-token';
 import { updateWebhookSource } from './sources/update-webhook-source';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['Webhook sources'];
 const access = { permission: 'integrations.manage' } as const;
 

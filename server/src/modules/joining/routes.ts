@@ -3,6 +3,7 @@ import { getJoinPage } from '../../flows/get-join-page';
 import { joinProgram } from '../../flows/join-program';
 import { sendJoinCode } from '../../flows/send-join-code';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { clientIp } from '../../platform/http/rate-limit';
 import { defineRoute } from '../../platform/http/route';
 import { openPartnerSession } from '../auth';
@@ -19,11 +20,6 @@ import {
   programPartnerSchema,
 } from './schemas';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['Joining'];
 
 /** Public join pages (sign-up of partners) and staff adding partners to a program. */

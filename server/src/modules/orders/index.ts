@@ -15,7 +15,6 @@ export {
 } from './ingest-order';
 export { netLineAmounts, returnedValueMinor } from './order-totals';
 export type { ConversionView, CreditedPartnerView, OrderItemView, OrderView } from './order-view';
-export { hashClientIp } from './prepare-order-input';
 export { type ConversionInput, recordConversion } from './record-conversion';
 export {
   type OrderEventActor,

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors';
 import { SUPPORTED_CURRENCIES } from '../../platform/money';
 import type { Services } from '../../platform/services';
+import { hashClientIp } from '../tracking';
 import { normaliseCode, normaliseCustomerEmail, normaliseCustomerPhone } from './contact';
 import type { OrderInput } from './ingest-order';
 import { computeTotals } from './order-totals';
@@ -28,11 +29,6 @@ export type PreparedOrder = {
 
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
-
-/** Salted hash of a buyer's IP, the same as sign-in sessions keep, so own devices can be recognised. */
-export function hashClientIp(services: Services, ip: string): string {
-  return services.keys.hashPersonal(ip.trim());
-}
 
 /** Checks one order input (the use case's own boundary: imports and webhooks call it without HTTP). */
 export function prepareOrderInput(services: Services, input: OrderInput, now: Date): PreparedOrder {

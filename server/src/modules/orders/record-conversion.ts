@@ -4,13 +4,13 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { SUPPORTED_CURRENCIES } from '../../platform/money';
 import type { TenantContext } from '../../platform/services';
+import { hashClientIp } from '../tracking';
 import { attributeAll } from './attribution/load-attribution';
 import { normaliseCode, normaliseCustomerEmail, normaliseCustomerPhone } from './contact';
 import { matchCustomers } from './customers/match-customers';
 import type { CustomerInput } from './ingest-order';
 import type { ConversionView, CreditedPartnerView } from './order-view';
 import { loadCreditedPartners } from './order-views';
-import { hashClientIp } from './prepare-order-input';
 import { CONVERSION_KINDS, conversions } from './schema';
 
 export type ConversionInput = {

@@ -1,4 +1,5 @@
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { findCustomers, getCustomerById } from './customers/find-customers';
 import { findConversions } from './find-conversions';
@@ -13,11 +14,6 @@ import {
   customerPageSchema,
   customerParams,
 } from './schemas';
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const listCustomersRoute = defineRoute({
   method: 'get',

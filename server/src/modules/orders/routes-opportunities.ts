@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { convertOpportunityToOrder } from './opportunity-convert';
@@ -10,11 +11,6 @@ import { minorAmount } from './routes-self-opportunities';
 import { catalogLineSchema } from './routes-self-orders';
 import { OPPORTUNITY_STATUSES, ORDER_STATUSES } from './schema';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['Opportunities'];
 const id = z.string().trim().min(1).max(60);
 const params = z.object({

@@ -1,15 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { findOrderAlerts } from './alerts-find';
 import { findOrderQueue } from './partner-orders-queue';
 import { ORDER_ALERT_KINDS, ORDER_SOURCES, ORDER_STATUSES, PAYMENT_STATUSES } from './schema';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const id = z.string().trim().min(1).max(60);
 const mine = z
   .enum(['true', 'false'])

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { createMyOpportunity } from './opportunity-create';
@@ -7,10 +8,6 @@ import { findMyOpportunities } from './opportunity-find';
 import { opportunitySchema } from './opportunity-view';
 import { OPPORTUNITY_STATUSES } from './schema';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Partner app'];
 const access = { session: 'partner' } as const;
 const id = z.string().trim().min(1).max(60);

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { createMyOrder } from './partner-orders-create';
@@ -7,10 +8,6 @@ import { findMyCustomers, findMyOrders, getMyOrder } from './partner-orders-find
 import { partnerOrderDetailSchema, partnerOrderSchema } from './partner-orders-view';
 import { ORDER_STATUSES } from './schema';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Partner app'];
 const access = { session: 'partner' } as const;
 const id = z.string().trim().min(1).max(60);

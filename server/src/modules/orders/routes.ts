@@ -1,4 +1,5 @@
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { newId } from '../../platform/ids';
 import { findOrders } from './find-orders';
@@ -21,11 +22,6 @@ import {
 } from './schemas';
 
 const tags = ['Orders'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 const createRoute = defineRoute({
   method: 'post',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { acceptInvitation, unsafeFindInvitationByToken } from './accept-invitation';
 import { createInvitation } from './create-invitation';
@@ -15,10 +16,6 @@ import { resendInvitation } from './resend-invitation';
 import { revokeInvitation } from './revoke-invitation';
 import { idParam, listOf } from './schemas';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const params = z.object({ invitationId: idParam('invitationId', 'inv_01jc8x0000abcdefghjkmnpqrs') });
 
 const listRoute = defineRoute({

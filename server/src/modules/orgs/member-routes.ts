@@ -1,16 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { notFound } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { deleteMember } from './delete-member';
 import { findMemberById, findMembers } from './find-members';
 import { idParam, listOf, memberPatchSchema, memberQuerySchema, memberSchema } from './schemas';
 import { updateMember } from './update-member';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const params = z.object({ memberId: idParam('memberId', 'mem_01jc8x0000abcdefghjkmnpqrs') });
 
 const listRoute = defineRoute({

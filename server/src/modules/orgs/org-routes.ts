@@ -1,15 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { createOrganisationForIdentity } from './create-organisation-for-identity';
 import { getOrganisation } from './get-organisation';
 import { newOrgSchema, orgPatchSchema, orgSchema } from './schemas';
 import { updateOrganisation } from './update-organisation';
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const getOrgRoute = defineRoute({
   method: 'get',

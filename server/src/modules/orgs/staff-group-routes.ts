@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { createStaffGroup } from './create-staff-group';
 import { deleteStaffGroup } from './delete-staff-group';
@@ -16,11 +17,6 @@ import {
 } from './staff-group-schemas';
 import { updateStaffGroup } from './update-staff-group';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const params = z.object({ groupId: idParam('groupId', 'sgp_01jc8x0000abcdefghjkmnpqrs') });
 const tags = ['Staff groups'];
 

@@ -1,17 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { pathId } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { REASON_REQUIRED } from './enrollment-status-rules';
 import { MAX_BULK_IDS } from './run-bulk';
 import { ENROLLMENT_SOURCES, ENROLLMENT_STATUSES } from './schema-enrollments';
 
+export { pathId };
+
 const id = z.string().trim().min(1).max(60);
 const reason = z.string().trim().max(500);
-export const pathId = (name: string, example: string) =>
-  z
-    .string()
-    .min(1)
-    .max(60)
-    .openapi({ param: { name, in: 'path' }, example });
 
 export const enrollmentParams = z.object({
   enrollmentId: pathId('enrollmentId', 'enr_01jc8x0000abcdefghjkmnpqrs'),

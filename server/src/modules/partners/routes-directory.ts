@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { addPartner } from './directory/add-partner';
 import { createSavedView } from './directory/create-saved-view';
@@ -19,11 +20,6 @@ import {
 import { updateSavedView } from './directory/update-saved-view';
 import { exportPartnersCsv, exportPartnersXlsx } from './export/export-partners';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const pathId = (name: string, example: string) =>
   z.object({
     [name]: z

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { mappingSchema } from './import/columns';
 import { createImport } from './import/create-import';
@@ -12,10 +13,6 @@ import { startImport } from './import/start-import';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const params = z.object({
   importId: z
     .string()

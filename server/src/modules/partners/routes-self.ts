@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { kycInputSchema } from './kyc/schemas';
 import { eraseMe } from './self/erase-me';
@@ -10,11 +11,6 @@ import { findMyRecruits } from './self/find-my-recruits';
 import { setMyBank } from './self/set-my-bank';
 import { getMyProfile, updateMyProfile } from './self/update-my-profile';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['Partner app'];
 const access = { session: 'partner' } as const;
 const enrollmentParams = z.object({

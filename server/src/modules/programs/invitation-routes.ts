@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import { json } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
 import { normaliseEmail, normalisePhone } from '../auth';
@@ -14,10 +15,6 @@ import {
 import { createProgramInvitation, findProgramInvitations } from './program-invitations';
 import { programIdParams as params } from './schemas';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Programs'];
 
 export const invitationRoutes = createRouter()

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { changeProgramStatus } from './change-program-status';
 import { createProgram } from './create-program';
@@ -19,11 +20,6 @@ import {
 } from './schemas';
 import { updateProgram } from './update-program';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const params = programIdParams;
 const tags = ['Programs'];
 const qrQuery = z.object({ size: z.coerce.number().int().min(128).max(2048).default(512) });

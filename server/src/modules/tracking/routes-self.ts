@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { renderQr } from '../programs/program-qr';
 import { createMyLink } from './create-my-link';
@@ -16,11 +17,6 @@ import {
 } from './schemas';
 import { getMyLink, updateMyLink } from './update-link';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const tags = ['Partner app'];
 const access = { session: 'partner' } as const;
 const qrQuery = z.object({ size: z.coerce.number().int().min(128).max(2048).default(512) });

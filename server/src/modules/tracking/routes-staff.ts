@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { getClicksReport } from './clicks-report';
 import { createCoupon, findCoupons, getCouponById, updateCoupon } from './coupons';
@@ -20,11 +21,6 @@ import {
 } from './schemas';
 import { updateLink } from './update-link';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const page = <T extends z.ZodTypeAny>(item: T, name: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 

@@ -3,9 +3,9 @@ import type { Executor } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { TenantContext } from '../../../platform/services';
-import { recordAudit } from '../../audit';
 // the partners module's reader: CSV (comma, semicolon or tab) and XLSX, row numbers as people see them
-import { parseSpreadsheet } from '../../partners/import/parse-spreadsheet';
+import { parseSpreadsheet } from '../../../platform/spreadsheet';
+import { recordAudit } from '../../audit';
 import {
   type Category,
   type CategoryTree,

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { newId } from '../../../platform/ids';
 import type { TenantContext } from '../../../platform/services';
+import { parseSpreadsheet } from '../../../platform/spreadsheet';
 import { recordAudit } from '../../audit';
 import { getProgramById } from '../../programs';
 import { partnerImports } from '../schema-enrollments';
 import { suggestMapping } from './columns';
-import { parseSpreadsheet } from './parse-spreadsheet';
 
 const INSERT_BATCH = 10_000;
 

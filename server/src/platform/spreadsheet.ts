@@ -1,5 +1,5 @@
 import { readSheet } from 'read-excel-file/node';
-import { AppError } from '../../../platform/errors';
+import { AppError } from './errors';
 
 export type Spreadsheet = { columns: string[]; rows: { rowNumber: number; data: Record<string, string> }[] };
 
