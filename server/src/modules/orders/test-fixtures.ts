@@ -7,7 +7,8 @@ import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { products } from '../catalog/schema';
 import { programs } from '../programs';
-import { clicks, coupons } from '../tracking/schema';
+import { type ClickRow, storeClicksOnce } from '../tracking';
+import { coupons } from '../tracking/schema';
 import type { OrderInput } from './ingest-order';
 
 /** An organisation with an active VND program and its context, for orders tests. */
@@ -71,23 +72,22 @@ export async function createClick(
   enrollment: { id: string; programId: string },
   options: { at?: Date; ip?: string; isBot?: boolean } = {},
 ) {
-  const [click] = await env.services.db
-    .insert(clicks)
-    .values({
-      orgId,
-      id: newId('click'),
-      linkId: `lnk_test${randomBytes(4).toString('hex')}`,
-      programId: enrollment.programId,
-      enrollmentId: enrollment.id,
-      createdAt: options.at ?? env.clock.now(),
-      ipHash: env.services.keys.hashPersonal(options.ip ?? '203.0.113.9'),
-      userAgent: 'Mozilla/5.0',
-      deviceType: 'mobile',
-      isBot: options.isBot ?? false,
-      isUnique: true,
-    })
-    .returning();
-  return click!;
+  const click: ClickRow = {
+    orgId,
+    id: newId('click'),
+    linkId: `lnk_test${randomBytes(4).toString('hex')}`,
+    programId: enrollment.programId,
+    enrollmentId: enrollment.id,
+    createdAt: options.at ?? env.clock.now(),
+    ipHash: env.services.keys.hashPersonal(options.ip ?? '203.0.113.9'),
+    userAgent: 'Mozilla/5.0',
+    referrer: null,
+    deviceType: 'mobile',
+    isBot: options.isBot ?? false,
+    isUnique: true,
+  };
+  await storeClicksOnce(env.services.database, [click]);
+  return click;
 }
 
 export async function createProduct(

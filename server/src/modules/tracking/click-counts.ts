@@ -2,15 +2,15 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors';
 import type { TenantContext } from '../../platform/services';
 import { orgs } from '../orgs';
-import { clicks } from './schema';
+import { clickStats } from './schema';
 
 const DAY = 86_400_000;
 
-/** Total, unique (bots never count as unique) and bot clicks, as SQL aggregates. */
+/** Total, unique (bots never count as unique) and bot clicks, summed from the hourly roll-up. */
 export const COUNTS = {
-  total: sql<number>`count(*)::int`,
-  unique: sql<number>`(count(*) filter (where ${clicks.isUnique} and not ${clicks.isBot}))::int`,
-  bots: sql<number>`(count(*) filter (where ${clicks.isBot}))::int`,
+  total: sql<number>`coalesce(sum(${clickStats.clicks}), 0)::int`,
+  unique: sql<number>`coalesce(sum(${clickStats.uniqueClicks}), 0)::int`,
+  bots: sql<number>`coalesce(sum(${clickStats.botClicks}), 0)::int`,
 };
 
 export type Counts = { total: number; unique: number; bots: number };
@@ -25,7 +25,7 @@ const addDays = (day: string, days: number) =>
 
 /**
  * A date range in the organisation's time zone (last 30 days by default, at most 366 days), and the
- * SQL that keeps clicks inside it and names their day.
+ * SQL that keeps the hourly roll-up inside it and names each hour's day.
  */
 export async function clickRange(ctx: TenantContext, range: { from?: string; to?: string }) {
   const [org] = await ctx.services.db
@@ -40,11 +40,11 @@ export async function clickRange(ctx: TenantContext, range: { from?: string; to?
     throw new AppError('validation_failed', 'Choose a range of 1 to 366 days, from before to', {
       details: [{ path: 'query.from', message: 'From must be on or before to, at most 366 days apart' }],
     });
-  const localDay = sql<string>`to_char(${clicks.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  const localDay = sql<string>`to_char(${clickStats.hour} at time zone ${timeZone}, 'YYYY-MM-DD')`;
   const within = and(
-    eq(clicks.orgId, ctx.orgId),
-    sql`${clicks.createdAt} >= (${from}::date::timestamp at time zone ${timeZone})`,
-    sql`${clicks.createdAt} < ((${to}::date + 1)::timestamp at time zone ${timeZone})`,
+    eq(clickStats.orgId, ctx.orgId),
+    sql`${clickStats.hour} >= (${from}::date::timestamp at time zone ${timeZone})`,
+    sql`${clickStats.hour} < ((${to}::date + 1)::timestamp at time zone ${timeZone})`,
   ) as SQL;
   return { from, to, timeZone, localDay, within };
 }

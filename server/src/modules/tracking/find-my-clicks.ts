@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../../platform/services';
 import { COUNTS, clickRange, fillDays, sumCounts } from './click-counts';
 import { getMyEnrollment } from './my-enrollment';
-import { clicks } from './schema';
+import { clickStats } from './schema';
 
 /** The partner's clicks per day in one program (optionally one link), last 30 days by default. */
 export async function findMyClicks(
@@ -14,12 +14,12 @@ export async function findMyClicks(
   const range = await clickRange(ctx, query);
   const rows = await services.db
     .select({ day: range.localDay, ...COUNTS })
-    .from(clicks)
+    .from(clickStats)
     .where(
       and(
         range.within,
-        eq(clicks.enrollmentId, enrollment.id),
-        query.linkId ? eq(clicks.linkId, query.linkId) : undefined,
+        eq(clickStats.enrollmentId, enrollment.id),
+        query.linkId ? eq(clickStats.linkId, query.linkId) : undefined,
       ),
     )
     .groupBy(sql`1`);

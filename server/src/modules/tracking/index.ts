@@ -4,5 +4,6 @@ export { type ClickEvidence, findClick } from './find-click';
 export { hashClientIp } from './redirect/ip-hash';
 export { redirectListener } from './redirect/redirect-handler';
 export { evictLinkCode, findPendingClick, flushClicks, stopTracking } from './redirect/runtime';
+export { type ClickRow, storeClicksOnce } from './redirect/store-clicks';
 export * from './schema';
 export { seedDemoTracking } from './seed-demo';

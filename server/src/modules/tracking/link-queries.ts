@@ -4,19 +4,23 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { generateLinkCode } from './link-code';
-import { clicks, links, type SubIds, type UtmTags } from './schema';
+import { clickStats, links, type SubIds, type UtmTags } from './schema';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** Clicks of the last 30 days per link, for the link lists. */
 export async function recentClickCounts(ctx: TenantContext, executor: Executor, linkIds: string[]) {
   if (linkIds.length === 0) return new Map<string, number>();
-  const since = new Date(ctx.services.clock.now().getTime() - 30 * DAY);
+  // from the start of the hour 30 days ago: the roll-up counts whole hours
+  const since = new Date(Math.floor((ctx.services.clock.now().getTime() - 30 * DAY) / HOUR) * HOUR);
   const rows = await executor
-    .select({ linkId: clicks.linkId, count: sql<number>`count(*)::int` })
-    .from(clicks)
-    .where(and(eq(clicks.orgId, ctx.orgId), inArray(clicks.linkId, linkIds), gte(clicks.createdAt, since)))
-    .groupBy(clicks.linkId);
+    .select({ linkId: clickStats.linkId, count: sql<number>`sum(${clickStats.clicks})::int` })
+    .from(clickStats)
+    .where(
+      and(eq(clickStats.orgId, ctx.orgId), inArray(clickStats.linkId, linkIds), gte(clickStats.hour, since)),
+    )
+    .groupBy(clickStats.linkId);
   return new Map(rows.map((row) => [row.linkId, row.count]));
 }
 

@@ -6,6 +6,7 @@ import { requestJson } from '../../../../test/sessions';
 import { newId } from '../../platform/ids';
 import { products } from '../catalog';
 import { ensureDefaultLinks } from './ensure-default-link';
+import { storeClicksOnce } from './redirect/store-clicks';
 import { clicks, coupons, links } from './schema';
 import { seedDemoTracking } from './seed-demo';
 import { shopProgram, signedInPartner } from './test-fixtures';
@@ -190,10 +191,13 @@ describe('partner links', () => {
       programId: link.programId,
       enrollmentId: enrollment.id,
       ipHash: 'h',
+      userAgent: '',
+      referrer: null,
       deviceType: 'mobile' as const,
+      isBot: false,
     };
     // 17:30 and 23:30 UTC on 1 November are 2 November in Hồ Chí Minh City (UTC+7)
-    await env.services.db.insert(clicks).values([
+    await storeClicksOnce(env.services.database, [
       { ...base, id: newId('click'), createdAt: new Date('2026-11-01T23:30:00Z'), isUnique: true },
       { ...base, id: newId('click'), createdAt: new Date('2026-11-01T17:30:00Z'), isUnique: false },
       {

@@ -5,6 +5,7 @@ import { createTestEnrollment } from '../../../../test/enrollment-fixtures';
 import { apiCall, createTestApiKey, systemContext } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import type { Database } from '../../platform/db';
+import { newId } from '../../platform/ids';
 import { createLogger } from '../../platform/logger';
 import { changeEnrollmentStatus } from '../partners';
 import { findClick } from './find-click';
@@ -12,7 +13,7 @@ import { type ClickRow, ClickWriter } from './redirect/click-writer';
 import { hashClientIp } from './redirect/ip-hash';
 import { redirectListener } from './redirect/redirect-handler';
 import { evictLinkCode, flushClicks, stopTracking } from './redirect/runtime';
-import { clicks, links } from './schema';
+import { clickStats, clicks, links } from './schema';
 import { defaultLinkOf, shopProgram } from './test-fixtures';
 
 const env = await createTestEnv();
@@ -229,39 +230,102 @@ describe('GET /r/{code}', () => {
 });
 
 describe('click writer', () => {
-  const row = (id: string): ClickRow => ({
-    orgId: 'org_x',
+  const row = (orgId: string, id: string, options: Partial<ClickRow> = {}): ClickRow => ({
+    orgId,
     id,
     linkId: 'lnk_x',
     programId: 'prg_x',
     enrollmentId: 'enr_x',
-    createdAt: new Date('2026-11-02T03:00:00Z'),
+    createdAt: new Date('2026-11-02T03:10:00Z'),
     ipHash: 'h',
-    userAgent: '',
+    userAgent: 'Agent\twith a tab, a \\ and a\nline break',
     referrer: null,
     deviceType: 'desktop',
     isBot: false,
     isUnique: true,
+    ...options,
+  });
+  const statsOf = (orgId: string) =>
+    env.services.db
+      .select({
+        hour: clickStats.hour,
+        deviceType: clickStats.deviceType,
+        clicks: clickStats.clicks,
+        uniqueClicks: clickStats.uniqueClicks,
+        botClicks: clickStats.botClicks,
+      })
+      .from(clickStats)
+      .where(eq(clickStats.orgId, orgId))
+      .orderBy(clickStats.hour, clickStats.deviceType);
+
+  it('writes batches with their hourly roll-up, text exactly as sent', async () => {
+    const { org } = await shopProgram(env);
+    const writer = new ClickWriter(env.services.database, createLogger('silent'), {
+      intervalMs: 5,
+      maxBatch: 2,
+    });
+    writer.add(row(org.id, newId('click')));
+    writer.add(row(org.id, newId('click'), { isUnique: false, referrer: 'https://zalo.me/\\N' }));
+    writer.add(row(org.id, newId('click'), { isBot: true, isUnique: false, deviceType: 'bot' }));
+    writer.add(row(org.id, newId('click'), { createdAt: new Date('2026-11-02T04:00:00Z') }));
+    await writer.flush();
+    const stored = await env.services.db.select().from(clicks).where(eq(clicks.orgId, org.id));
+    expect(stored).toHaveLength(4);
+    expect(new Set(stored.map((click) => click.userAgent))).toEqual(
+      new Set(['Agent\twith a tab, a \\ and a\nline break']),
+    );
+    expect(stored.map((click) => click.referrer).sort()).toEqual(['https://zalo.me/\\N', null, null, null]);
+    expect(await statsOf(org.id)).toEqual([
+      { hour: new Date('2026-11-02T03:00:00Z'), deviceType: 'bot', clicks: 1, uniqueClicks: 0, botClicks: 1 },
+      {
+        hour: new Date('2026-11-02T03:00:00Z'),
+        deviceType: 'desktop',
+        clicks: 2,
+        uniqueClicks: 1,
+        botClicks: 0,
+      },
+      {
+        hour: new Date('2026-11-02T04:00:00Z'),
+        deviceType: 'desktop',
+        clicks: 1,
+        uniqueClicks: 1,
+        botClicks: 0,
+      },
+    ]);
   });
 
-  it('batches clicks, keeps them through a failed write and writes them on retry', async () => {
-    const written: string[][] = [];
-    let failNext = true;
-    const database = {
-      query: async (_text: string, values: unknown[]) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('connection reset');
-        }
-        written.push(values[1] as string[]);
-        return [];
+  it('keeps a batch through a failed write and, when the failure came after the commit, stores it once', async () => {
+    const { org } = await shopProgram(env);
+    const real = env.services.database;
+    let failures = 0;
+    // the first write commits, then its answer is lost (a connection reset after the commit)
+    const flaky: Database = {
+      ...real,
+      transaction: async (work) => {
+        const result = await real.transaction(work);
+        if (failures++ === 0) throw new Error('connection reset');
+        return result;
       },
-    } as unknown as Database;
-    const writer = new ClickWriter(database, createLogger('silent'), { intervalMs: 5, maxBatch: 3 });
-    for (const id of ['c1', 'c2', 'c3', 'c4']) writer.add(row(id));
-    expect(writer.findPending('c4')).toMatchObject({ id: 'c4' });
+    };
+    const writer = new ClickWriter(flaky, createLogger('silent'), { intervalMs: 5, maxBatch: 3 });
+    const ids = [newId('click'), newId('click'), newId('click'), newId('click')];
+    for (const id of ids) writer.add(row(org.id, id));
+    expect(writer.findPending(ids[3]!)).toMatchObject({ id: ids[3] });
     await writer.flush();
-    expect(written).toEqual([['c1', 'c2', 'c3'], ['c4']]);
     expect(writer.size).toBe(0);
+    const stored = await env.services.db
+      .select({ id: clicks.id })
+      .from(clicks)
+      .where(eq(clicks.orgId, org.id));
+    expect(stored.map((click) => click.id).sort()).toEqual([...ids].sort());
+    expect(await statsOf(org.id)).toEqual([
+      {
+        hour: new Date('2026-11-02T03:00:00Z'),
+        deviceType: 'desktop',
+        clicks: 4,
+        uniqueClicks: 4,
+        botClicks: 0,
+      },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -82,10 +83,35 @@ export const clicks = pgTable(
   (t) => [
     // the click id alone names the click (attribution looks it up from `kclid`)
     primaryKey({ columns: [t.id] }),
-    // clicks reports by day, per link and per partner
-    index('clicks_org_created_idx').on(t.orgId, t.createdAt),
-    index('clicks_link_idx').on(t.orgId, t.linkId, t.createdAt),
-    index('clicks_enrollment_idx').on(t.orgId, t.enrollmentId, t.createdAt),
+    // Reports read `click_stats`, not this table: besides its key, only a block-range index on the
+    // time (for exports and purges by date), which costs almost nothing to keep up under load.
+    index('clicks_created_brin').using('brin', t.createdAt),
+  ],
+);
+
+/**
+ * Clicks rolled up per link, hour (UTC) and device type, written in the same transaction as the
+ * clicks themselves; every clicks report reads this. Days are counted in the organisation's time
+ * zone from whole hours, exact for every zone on a whole-hour offset (Vietnam and Thailand: UTC+7).
+ */
+export const clickStats = pgTable(
+  'click_stats',
+  {
+    orgId: text('org_id').notNull(),
+    linkId: text('link_id').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    deviceType: text('device_type', { enum: DEVICE_TYPES }).notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    clicks: integer('clicks').notNull(),
+    /** First clicks of a visitor on the link within an hour, bots excluded. */
+    uniqueClicks: integer('unique_clicks').notNull(),
+    botClicks: integer('bot_clicks').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.linkId, t.hour, t.deviceType] }),
+    index('click_stats_org_hour_idx').on(t.orgId, t.hour),
+    index('click_stats_enrollment_idx').on(t.orgId, t.enrollmentId, t.hour),
   ],
 );
 

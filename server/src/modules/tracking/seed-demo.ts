@@ -4,6 +4,7 @@ import type { Services, TenantContext } from '../../platform/services';
 import { ensureDefaultLink } from './ensure-default-link';
 import { insertLink } from './link-queries';
 import { hashClientIp } from './redirect/ip-hash';
+import { type ClickRow, storeClicksOnce } from './redirect/store-clicks';
 import { clicks, coupons, links } from './schema';
 
 const DAY = 86_400_000;
@@ -72,7 +73,7 @@ export async function seedDemoTracking(
     .from(clicks)
     .where(eq(clicks.orgId, ctx.orgId));
   const total = already && already.count > 0 ? 0 : (options.clicksTotal ?? 200);
-  const rows = [];
+  const rows: ClickRow[] = [];
   for (let n = 0; n < total; n++) {
     const link = made[(n * 7) % made.length]!;
     const agent = AGENTS[n % 11 === 0 ? 4 : (n * 3) % 4]!;
@@ -93,7 +94,7 @@ export async function seedDemoTracking(
       isUnique: agent.device !== 'bot' && (n % 5 !== 0 || n === 0),
     });
   }
-  if (rows.length > 0) await services.db.insert(clicks).values(rows);
+  await storeClicksOnce(services.database, rows);
   const first = options.enrollments[0];
   if (first && options.couponCode !== '') {
     await services.db

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 export const MIGRATIONS_FOLDER = new URL('../../../migrations', import.meta.url).pathname;
 
@@ -20,11 +21,25 @@ export type Executor = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+type RawQuery = <Row = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
+
+/** One connection inside a transaction, for the bulk paths the query builder does not reach. */
+export type RawSession = {
+  query: RawQuery;
+  /**
+   * Runs `copy … from stdin` (text format) with `data` as its input: the cheapest way to load many
+   * rows. Values must be escaped for the text format (see `copyText`).
+   */
+  copyFrom: (statement: string, data: string) => Promise<void>;
+};
+
 export type Database = {
   db: Db;
   kind: DatabaseKind;
-  /** Runs raw SQL with parameters; used where the query builder does not reach (bulk unnest, COPY-like paths). */
-  query: <Row = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
+  /** Runs raw SQL with parameters; used where the query builder does not reach (bulk unnest paths). */
+  query: RawQuery;
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction: <T>(work: (session: RawSession) => Promise<T>) => Promise<T>;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
 };
@@ -65,6 +80,35 @@ function openPostgres(url: string, max: number): Database {
     db,
     kind: 'postgres',
     query: async (text, values) => (await pool.query(text, values as unknown[])).rows,
+    transaction: async (work) => {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async (text, values) => (await client.query(text, values as unknown[])).rows,
+          copyFrom: async (statement, data) => {
+            const stream = client.query(copyFromStdin(statement));
+            await new Promise<void>((resolve, reject) => {
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              stream.end(data);
+            });
+          },
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        broken = await client.query('rollback').then(
+          () => undefined,
+          (rollbackError: unknown) => rollbackError,
+        );
+        throw error;
+      } finally {
+        // a connection whose rollback failed is in an unknown state: destroy it rather than reuse it
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
     migrate: () => migrateNodePg(drizzleNodePg(pool), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => pool.end(),
   };
@@ -76,12 +120,33 @@ function wrapPglite(client: PGlite, release: () => void): Database {
     db,
     kind: 'pglite',
     query: async <Row>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows,
+    transaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async <Row>(text: string, values?: unknown[]) => (await tx.query<Row>(text, values)).rows,
+          // PGlite reads COPY input from a blob named /dev/blob instead of the client's stream
+          copyFrom: async (statement, data) => {
+            await tx.query(statement.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], {
+              blob: new Blob([data]),
+            });
+          },
+        }),
+      ),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
       await client.close();
       release();
     },
   };
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** A value as a field of COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
 
 /**

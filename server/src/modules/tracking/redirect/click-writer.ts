@@ -1,22 +1,8 @@
 import type { Database } from '../../../platform/db';
 import type { Logger } from '../../../platform/logger';
-import type { DeviceType } from '../schema';
+import { type ClickRow, copyClicks, storeClicksOnce } from './store-clicks';
 
-/** One click as the redirect records it (the columns of `clicks`). */
-export type ClickRow = {
-  orgId: string;
-  id: string;
-  linkId: string;
-  programId: string;
-  enrollmentId: string;
-  createdAt: Date;
-  ipHash: string;
-  userAgent: string;
-  referrer: string | null;
-  deviceType: DeviceType;
-  isBot: boolean;
-  isUnique: boolean;
-};
+export type { ClickRow } from './store-clicks';
 
 export type ClickWriterOptions = {
   /** Longest a click waits in memory before its batch is written: what a hard crash may lose. */
@@ -27,18 +13,12 @@ export type ClickWriterOptions = {
   maxPending?: number;
 };
 
-const INSERT = `
-  insert into clicks (org_id, id, link_id, program_id, enrollment_id, created_at, ip_hash, user_agent,
-                      referrer, device_type, is_bot, is_unique)
-  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::timestamptz[],
-                       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[]::boolean[], $12::text[]::boolean[])
-  on conflict (id) do nothing`;
-
 /**
- * Buffers clicks in memory and writes them in batches, one multi-row INSERT … SELECT FROM unnest
- * every `intervalMs` (or sooner at `maxBatch` clicks), so a redirect never waits for the database.
- * A failed write keeps its clicks and is tried again (the insert ignores ids already written, so a
- * retry after an unclear failure does not double them). `stop()` writes every waiting click.
+ * Buffers clicks in memory and writes them in batches, one COPY (with the hourly roll-up, in one
+ * transaction) every `intervalMs` or sooner at `maxBatch` clicks, so a redirect never waits for the
+ * database. A failed write keeps its clicks and is tried again with an insert that skips ids already
+ * stored, so a retry after an unclear failure (the commit may have gone through) doubles nothing.
+ * `flush()` writes every waiting click.
  */
 export class ClickWriter {
   private pending: ClickRow[] = [];
@@ -46,6 +26,8 @@ export class ClickWriter {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private failures = 0;
+  /** The last write failed: the batch tried again may be stored already. */
+  private uncertain = false;
   private readonly intervalMs: number;
   private readonly maxBatch: number;
   private readonly maxPending: number;
@@ -56,7 +38,7 @@ export class ClickWriter {
     options: ClickWriterOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 250;
-    this.maxBatch = options.maxBatch ?? 2000;
+    this.maxBatch = options.maxBatch ?? 10_000;
     this.maxPending = options.maxPending ?? 200_000;
   }
 
@@ -109,10 +91,13 @@ export class ClickWriter {
     while (this.pending.length > 0) {
       this.inFlight = this.pending.splice(0, this.maxBatch);
       try {
-        await this.write(this.inFlight);
+        if (this.uncertain) await storeClicksOnce(this.database, this.inFlight);
+        else await copyClicks(this.database, this.inFlight);
         this.failures = 0;
+        this.uncertain = false;
       } catch (error) {
         this.failures++;
+        this.uncertain = true;
         this.pending = this.inFlight.concat(this.pending);
         if (this.pending.length > this.maxPending) {
           const dropped = this.pending.length - this.maxPending;
@@ -126,23 +111,5 @@ export class ClickWriter {
         this.inFlight = [];
       }
     }
-  }
-
-  private async write(rows: ClickRow[]) {
-    const column = <T>(pick: (row: ClickRow) => T) => rows.map(pick);
-    await this.database.query(INSERT, [
-      column((row) => row.orgId),
-      column((row) => row.id),
-      column((row) => row.linkId),
-      column((row) => row.programId),
-      column((row) => row.enrollmentId),
-      column((row) => row.createdAt.toISOString()),
-      column((row) => row.ipHash),
-      column((row) => row.userAgent),
-      column((row) => row.referrer),
-      column((row) => row.deviceType),
-      column((row) => String(row.isBot)),
-      column((row) => String(row.isUnique)),
-    ]);
   }
 }
