@@ -2,11 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../lib/types';
-import en from './en.json';
-import th from './th.json';
-import vi from './vi.json';
-
-type Catalog = { [key: string]: string | Catalog };
+import { CATALOGS, type Catalog, CLASHES } from './catalogs';
 
 function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -18,7 +14,7 @@ function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogs = { vi: flatten(vi), en: flatten(en), th: flatten(th) };
+const catalogs = { vi: flatten(CATALOGS.vi), en: flatten(CATALOGS.en), th: flatten(CATALOGS.th) };
 const allKeys = new Set(Object.values(catalogs).flatMap((catalog) => [...catalog.keys()]));
 
 function sourceFiles(dir: string): string[] {
@@ -43,6 +39,10 @@ const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
 
 describe('message catalogs', () => {
+  it('define each key once (main catalogs and feature parts)', () => {
+    expect(CLASHES).toEqual([]);
+  });
+
   for (const [locale, catalog] of Object.entries(catalogs)) {
     it(`${locale} has every key of every other catalog, none empty`, () => {
       const missing = [...allKeys].filter((key) => !catalog.has(key));

@@ -2,9 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ApiError } from '../lib/api';
 import type { Locale } from '../lib/types';
-import en from './en.json';
-import th from './th.json';
-import vi from './vi.json';
+import { CATALOGS } from './catalogs';
 
 export const LOCALES: { value: Locale; label: string }[] = [
   { value: 'vi', label: 'Tiếng Việt' },
@@ -30,7 +28,11 @@ function storedLocale(): Locale {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en }, th: { translation: th } },
+  resources: {
+    vi: { translation: CATALOGS.vi },
+    en: { translation: CATALOGS.en },
+    th: { translation: CATALOGS.th },
+  },
   lng: storedLocale(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
