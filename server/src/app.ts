@@ -4,8 +4,11 @@ import { authenticate } from './modules/auth/authenticate';
 import { routes as authRoutes } from './modules/auth/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import {
+  clickCommissionsJob,
+  commissionReportRoutes,
   commissionRoutes,
   commissionSelfRoutes,
+  computeConversionsJob,
   recomputeOrdersJob,
   releaseHeldLinesJob,
 } from './modules/commissions';
@@ -28,6 +31,7 @@ import { partnerNoteRoutes } from './modules/partners/routes-notes';
 import { selfRoutes } from './modules/partners/routes-self';
 import { partnerTagRoutes } from './modules/partners/routes-tags';
 import { uplineRoutes } from './modules/partners/routes-upline';
+import { payoutRoutes, payoutSelfRoutes } from './modules/payouts';
 import { routes as programRoutes } from './modules/programs/routes';
 import { routes as trackingRoutes } from './modules/tracking/routes';
 import { type Clock, systemClock } from './platform/clock';
@@ -69,6 +73,8 @@ export function createServices(options: BuildOptions): Services {
   services.jobs.register(partnerImportJob(services));
   services.jobs.register(recomputeOrdersJob(services));
   services.jobs.register(releaseHeldLinesJob(services));
+  services.jobs.register(computeConversionsJob(services));
+  services.jobs.register(clickCommissionsJob(services));
   services.jobs.register(processDeliveryJob(services));
   services.jobs.register(orderAlertsJob(services));
   return services;
@@ -99,8 +105,11 @@ export function buildApp(
   app.route('/', kycRoutes);
   app.route('/', partnerNoteRoutes);
   app.route('/', notificationRoutes);
+  app.route('/', commissionReportRoutes);
   app.route('/', commissionRoutes);
   app.route('/', commissionSelfRoutes);
+  app.route('/', payoutRoutes);
+  app.route('/', payoutSelfRoutes);
   app.route('/', salesRoutes);
   app.route('/', trackingRoutes);
   app.route('/', catalogRoutes);

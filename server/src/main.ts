@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { buildApp, createServices } from './app';
-import { startReleasingHeldLines } from './modules/commissions';
+import { startComputingClickCommissions, startReleasingHeldLines } from './modules/commissions';
 import { startOrderAlerts } from './modules/orders/partner-orders-routes';
 import { redirectListener, stopTracking } from './modules/tracking';
 import { type Config, loadConfig } from './platform/config';
@@ -26,6 +26,7 @@ export async function startServer(
   // the periodic sweeps book their own next run; starting them twice adds nothing
   await startOrderAlerts(services);
   await startReleasingHeldLines(services);
+  await startComputingClickCommissions(services);
   // `/r/{code}` is answered before the framework: it is the busiest URL and needs none of it
   const redirect = redirectListener(services);
   const listener = getRequestListener(app.fetch);

@@ -40,6 +40,13 @@ export const setup: CrossTenantSetup = async ({ callA, programA, enrollmentA }) 
         amountMinor: '1000',
         reason: 'Của B',
       },
+      'POST /api/v1/commissions/incidental/import': {
+        fileName: 'ck-b.csv',
+        // A's referral code and enrollment id: rows of B name no partner, nothing is written
+        contentBase64: Buffer.from(
+          `Mã giới thiệu,Enrollment id,Số tiền,Lý do\n${enrollmentA.referralCode},,1.000,Của B\n,${enrollmentA.id},1.000,Của B\n`,
+        ).toString('base64'),
+      },
     },
     notTenantScoped: {
       'GET /api/me/earnings': 'the signed-in partner’s own earnings (another’s enrollment: 404)',

@@ -45,6 +45,9 @@ export const ID_PREFIXES = {
   commissionPlanVersion: 'cpv',
   commissionLine: 'cml',
   ledgerEntry: 'led',
+  payout: 'pay',
+  payoutBatch: 'pbt',
+  withdrawalRequest: 'wdr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

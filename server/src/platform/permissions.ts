@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'commissions.read',
   'commissions.manage',
   'commissions.approve',
+  'payouts.read',
+  'payouts.manage',
+  'payouts.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'integrations.manage',
     'commissions.read',
     'commissions.manage',
+    'payouts.read',
   ],
   care_staff: [
     'org.read',
@@ -95,6 +99,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'orders.read',
     'commissions.read',
     'commissions.approve',
+    'payouts.read',
+    'payouts.manage',
+    'payouts.approve',
   ],
 };
 

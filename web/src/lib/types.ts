@@ -32,7 +32,10 @@ export type Permission =
   | 'integrations.manage'
   | 'commissions.read'
   | 'commissions.manage'
-  | 'commissions.approve';
+  | 'commissions.approve'
+  | 'payouts.read'
+  | 'payouts.manage'
+  | 'payouts.approve';
 
 export type Org = {
   id: string;

@@ -24,6 +24,15 @@ export type IncidentalInput = {
  * until an accountant approves it; then it is payable (or, negative, reduces what is payable).
  */
 export async function addIncidental(ctx: TenantContext, executor: Executor, input: IncidentalInput) {
+  return toLineView((await addIncidentalLine(ctx, executor, input)).line);
+}
+
+/** `addIncidental`, saying whether the line is new or was already there under its reference. */
+export async function addIncidentalLine(
+  ctx: TenantContext,
+  executor: Executor,
+  input: IncidentalInput,
+): Promise<{ line: typeof commissionLines.$inferSelect; created: boolean }> {
   if (input.amountMinor === 0n) {
     throw new AppError('validation_failed', 'The amount cannot be zero', {
       details: [{ path: 'amountMinor', message: 'A bonus is positive, a penalty negative' }],
@@ -75,5 +84,5 @@ export async function addIncidental(ctx: TenantContext, executor: Executor, inpu
       },
     });
   }
-  return toLineView(line!);
+  return { line: line!, created: line!.id === id };
 }

@@ -115,6 +115,7 @@ const EMPTY_BUCKETS = (): Record<LedgerBucket, bigint> => ({
   pending: 0n,
   on_hold: 0n,
   payable: 0n,
+  in_payment: 0n,
   paid: 0n,
   withheld: 0n,
   store_credit: 0n,

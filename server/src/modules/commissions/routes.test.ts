@@ -197,6 +197,7 @@ describe('commission lines API', () => {
           pending: '0',
           on_hold: '0',
           payable: '30000',
+          in_payment: '0',
           paid: '0',
           withheld: '0',
           store_credit: '0',

@@ -10,6 +10,13 @@ import { programs } from '../programs/schema';
 import { addIncidental } from './add-incidental';
 import { decideCommissionLines } from './decide-lines';
 import { findCommissionLines, findLedgerEntries } from './find-lines';
+import { incidentalTemplateCsv } from './incidental-import/columns';
+import { importIncidentals } from './incidental-import/import-incidentals';
+import {
+  incidentalImportRoute,
+  incidentalTemplateRoute,
+  incidentalUploadOf,
+} from './incidental-import/import-routes';
 import { balancesOf } from './ledger';
 import { toLineView } from './line-view';
 import { findPlans, getPlan, replayOrders, simulateOrder, toVersionView } from './plan-queries';
@@ -518,6 +525,15 @@ export const commissionRoutes = createRouter()
       .db.transaction((tx) => addIncidental(ctx, tx, { ...input, amountMinor: BigInt(input.amountMinor) }));
     return c.json(line, 201);
   })
+  .openapi(incidentalImportRoute, async (c) =>
+    c.json(await importIncidentals(c.get('tenant')!, await incidentalUploadOf(c as never)), 200),
+  )
+  .openapi(incidentalTemplateRoute, (c) =>
+    c.body(incidentalTemplateCsv(), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="kenh-ck-phat-sinh-mau.csv"',
+    }),
+  )
   .openapi(routes.balance, async (c) => {
     const ctx = c.get('tenant')!;
     const { db } = c.get('services');

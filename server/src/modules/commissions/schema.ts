@@ -146,6 +146,8 @@ export const LEDGER_BUCKETS = [
   'pending',
   'on_hold',
   'payable',
+  /** Taken from payable by an approved payout, until it is marked paid (or failed, back to payable). */
+  'in_payment',
   'paid',
   'withheld',
   'store_credit',

@@ -12,6 +12,9 @@ export const NOTIFICATION_KINDS = [
   'opportunity_contacted',
   'opportunity_won',
   'opportunity_lost',
+  // payouts
+  'payout_paid',
+  'payout_failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

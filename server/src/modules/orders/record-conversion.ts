@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { SUPPORTED_CURRENCIES } from '../../platform/money';
 import type { TenantContext } from '../../platform/services';
+import { requestConversionCommission } from '../commissions';
 import { hashClientIp } from '../tracking';
 import { attributeAll } from './attribution/load-attribution';
 import { normaliseCode, normaliseCustomerEmail, normaliseCustomerPhone } from './contact';
@@ -123,6 +124,7 @@ export async function recordConversion(
         created: false,
       };
     }
+    if (row.enrollmentId) await requestConversionCommission(ctx, tx, [row.id]);
     return { conversion: await viewOf(ctx, tx, row), created: true };
   });
 }

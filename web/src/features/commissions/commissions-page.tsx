@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCoin, IconPlus } from '@tabler/icons-react';
+import { IconCoin, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -35,6 +35,7 @@ import { useCan } from '../auth/session';
 import { parseMajorToMinor } from '../programs/money';
 import type { Program } from '../programs/types';
 import { ExplanationText, LineKindBadge, LineStatusBadge } from './explanation-text';
+import { IncidentalImportModal } from './incidental-import-modal';
 import { formatPercent } from './rates';
 import { COMMISSIONS_KEY, type CommissionLine, LINE_KINDS, LINE_STATUSES } from './types';
 
@@ -72,6 +73,7 @@ export function CommissionsPage() {
   const [openLine, setOpenLine] = useState<CommissionLine | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [incidentalOpen, setIncidentalOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const refilter =
     <T,>(setter: (value: T) => void) =>
     (value: T) => {
@@ -114,9 +116,21 @@ export function CommissionsPage() {
         description={t('commissions.lines.text')}
         actions={
           can('commissions.manage') ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setIncidentalOpen(true)}>
-              {t('commissions.incidental.add')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+                onClick={() => setImportOpen(true)}
+              >
+                {t('commissionsImport.action')}
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setIncidentalOpen(true)}
+              >
+                {t('commissions.incidental.add')}
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -319,6 +333,7 @@ export function CommissionsPage() {
         onDone={() => setSelected(new Set())}
       />
       <IncidentalModal opened={incidentalOpen} onClose={() => setIncidentalOpen(false)} />
+      <IncidentalImportModal opened={importOpen} onClose={() => setImportOpen(false)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { formatMoney, formatNumber } from '../../lib/format';
+import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { formatPercent, reducedFraction } from './rates';
-import type { Explanation, Scope } from './types';
+import type { ActionExplanation, Explanation, Scope } from './types';
 
 export type ExplainInput = {
   explanation: Explanation;
@@ -72,6 +72,7 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
     );
   }
   if (ex.level) out.push(t('commissions.explain.level', { level: ex.level }));
+  if (ex.action) out.push(actionText(ex.action, t, locale));
 
   if (ex.tier) {
     const measure = (value: string) => measureText(ex.tier!.measure, value, money, t, locale);
@@ -113,6 +114,20 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
     }
   }
   return out;
+}
+
+/** What an action line pays for: the conversion and when, or the day and its unique clicks. */
+function actionText(action: ActionExplanation, t: TFunction, locale: string): string {
+  if (action.event === 'click')
+    return t('commissions.explain.actionClicks', {
+      count: formatNumber(action.uniqueClicks, locale),
+      day: formatDate(`${action.day}T00:00:00Z`, { locale, timeZone: 'UTC', withTime: false }),
+      timeZone: action.timeZone,
+    });
+  const date = formatDate(action.occurredAt, { locale });
+  return action.event === 'custom'
+    ? t('commissions.explain.actionCustom', { name: action.name, date })
+    : t('commissions.explain.actionEvent', { event: t(`commissions.event.${action.event}`), date });
 }
 
 function scopeText(scope: Scope, t: TFunction): string {
@@ -160,6 +175,17 @@ function formulaText(
     });
   if (calc.type === 'fixed_per_order')
     return t('commissions.explain.perOrder', { amount: money(calc.amountMinor) });
+  if (calc.type === 'fixed_per_action')
+    return t('commissions.explain.perAction', {
+      amount: money(calc.amountMinor),
+      event: t(`commissions.event.${ex.action?.event ?? 'custom'}`),
+    });
+  if (calc.type === 'per_click')
+    return t('commissions.explain.perClick', {
+      count: formatNumber(calc.quantity, locale),
+      rate: money(calc.amountMinor),
+      amount,
+    });
   if (calc.type === 'margin' && base)
     return t('commissions.explain.margin', {
       net: money(base.amountMinor),

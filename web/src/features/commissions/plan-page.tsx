@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -18,7 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconChevronDown, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -31,6 +30,7 @@ import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader, PageLoader } from '../../ui/page';
 import { useCan } from '../auth/session';
+import { MultiLevelWarning } from './guard-warnings';
 import { PercentInput } from './inputs';
 import { newRule, RuleModal } from './rule-form';
 import { describeRule, describeSettings } from './rule-text';
@@ -276,6 +276,8 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
     if (ok) change({ ...editing, rules: editing.rules.filter((other) => other.id !== rule.id) });
   };
   const depth = editing.settings.overrideDepth;
+  // more than one override level is saved only with the acknowledgement ticked
+  const needsAck = depth > 1 && !editing.settings.multiLevelAcknowledged;
   return (
     <>
       <Paper withBorder radius="md" p="md">
@@ -293,7 +295,7 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
               variant="default"
               onClick={() => save.mutate()}
               loading={save.isPending}
-              disabled={!dirty}
+              disabled={!dirty || needsAck}
             >
               {t('commissions.editor.save')}
             </Button>
@@ -416,22 +418,19 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
           />
         </SimpleGrid>
         {depth > 1 ? (
-          <Alert
-            mt="md"
-            color="orange"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title={t('commissions.settings.multiLevelTitle')}
-          >
-            <Text size="sm" mb="xs">
-              {t('commissions.settings.multiLevelWarning')}
-            </Text>
-            <Checkbox
-              label={t('commissions.settings.multiLevelAck')}
-              checked={editing.settings.multiLevelAcknowledged}
-              onChange={(event) => setSettings({ multiLevelAcknowledged: event.currentTarget.checked })}
-            />
-          </Alert>
+          <Stack mt="md" gap={4}>
+            <MultiLevelWarning depth={depth}>
+              <Checkbox
+                mb="xs"
+                required
+                label={t('commissions.settings.multiLevelAck')}
+                checked={editing.settings.multiLevelAcknowledged}
+                error={needsAck ? t('commissionReports.multiLevel.ackRequired') : undefined}
+                onChange={(event) => setSettings({ multiLevelAcknowledged: event.currentTarget.checked })}
+                data-testid="multi-level-ack"
+              />
+            </MultiLevelWarning>
+          </Stack>
         ) : null}
       </Paper>
       <Simulator planId={plan.id} currency={plan.currency} versions={plan.versions} editing={editing} />

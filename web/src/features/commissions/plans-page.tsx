@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
-import { IconPlus, IconReportMoney } from '@tabler/icons-react';
+import { IconPlus, IconReportMoney, IconShieldHalf } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -35,7 +35,19 @@ export function CommissionPlansPage() {
       <PageHeader
         title={t('commissions.plans.title')}
         description={t('commissions.plans.text')}
-        actions={createButton}
+        actions={
+          <>
+            <Button
+              component={Link}
+              to="/commission-guard"
+              variant="default"
+              leftSection={<IconShieldHalf size={16} aria-hidden />}
+            >
+              {t('commissionReports.plans.guardLink')}
+            </Button>
+            {createButton}
+          </>
+        }
       />
       {plans.isError ? <ErrorAlert error={plans.error} /> : null}
       {plans.isPending ? (

@@ -15,6 +15,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CategoryPicker, PartnerGroupPicker, ProductSelect } from './catalog-pickers';
 import { CountInput, MoneyInput, PercentInput } from './inputs';
 import type {
   AddonRule,
@@ -160,11 +161,11 @@ function RuleForm({
         {rule.kind === 'repurchase' ? <RepurchaseFields rule={rule} onChange={update} /> : null}
         {rule.kind === 'override' ? <OverrideFields rule={rule} onChange={update} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
+          <PartnerGroupPicker
             label={t('commissions.form.groupId')}
-            description={t('commissions.form.groupHint')}
-            value={rule.groupId ?? ''}
-            onChange={(event) => update({ ...rule, groupId: event.currentTarget.value.trim() || null })}
+            description={t('commissionReports.pickers.groupHint')}
+            value={rule.groupId}
+            onChange={(groupId) => update({ ...rule, groupId })}
           />
           <NumberInput
             label={t('commissions.form.priority')}
@@ -216,19 +217,17 @@ function ScopeFields({ scope, onChange }: { scope: Scope; onChange: (scope: Scop
         }))}
       />
       {scope.kind === 'category' ? (
-        <TextInput
-          aria-label={t('commissions.form.categoryId')}
-          placeholder={t('commissions.form.categoryId')}
+        <CategoryPicker
+          aria-label={t('commissionReports.pickers.category')}
           value={scope.categoryId}
-          onChange={(event) => onChange({ kind: 'category', categoryId: event.currentTarget.value.trim() })}
+          onChange={(categoryId) => onChange({ kind: 'category', categoryId })}
         />
       ) : null}
       {scope.kind === 'product' ? (
-        <TextInput
-          aria-label={t('commissions.form.productId')}
-          placeholder={t('commissions.form.productId')}
+        <ProductSelect
+          aria-label={t('commissionReports.pickers.product')}
           value={scope.productId}
-          onChange={(event) => onChange({ kind: 'product', productId: event.currentTarget.value.trim() })}
+          onChange={(productId) => onChange({ kind: 'product', productId })}
         />
       ) : null}
     </Stack>
@@ -450,17 +449,17 @@ function AddonFields({
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput
-        label={t('commissions.form.mainProductId')}
+      <ProductSelect
+        label={t('commissionReports.pickers.mainProduct')}
         required
         value={rule.mainProductId}
-        onChange={(event) => onChange({ ...rule, mainProductId: event.currentTarget.value.trim() })}
+        onChange={(mainProductId) => onChange({ ...rule, mainProductId })}
       />
-      <TextInput
-        label={t('commissions.form.addonProductId')}
+      <ProductSelect
+        label={t('commissionReports.pickers.addonProduct')}
         required
         value={rule.addonProductId}
-        onChange={(event) => onChange({ ...rule, addonProductId: event.currentTarget.value.trim() })}
+        onChange={(addonProductId) => onChange({ ...rule, addonProductId })}
       />
       <Select
         label={t('commissions.form.calc')}

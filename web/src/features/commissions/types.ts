@@ -29,7 +29,14 @@ export type CalcExplanation =
   | { type: 'fixed_per_unit'; amountMinor: string; quantity: number }
   | { type: 'fixed_per_order'; amountMinor: string }
   | { type: 'margin' }
-  | { type: 'tier_bands'; bands: { fromMinor: string; toMinor: string; ratePpm: string }[] };
+  | { type: 'tier_bands'; bands: { fromMinor: string; toMinor: string; ratePpm: string }[] }
+  | { type: 'fixed_per_action'; amountMinor: string }
+  | { type: 'per_click'; amountMinor: string; quantity: number };
+
+/** The event an action line pays for: a conversion, or a day's unique clicks. */
+export type ActionExplanation =
+  | { event: 'lead' | 'signup' | 'custom'; name: string; conversionId: string; occurredAt: string }
+  | { event: 'click'; day: string; timeZone: string; uniqueClicks: number };
 
 /** Why a line has its amount, as the engine stores it on the line. */
 export type Explanation = {
@@ -64,6 +71,7 @@ export type Explanation = {
     amountBeforeMinor: string;
   };
   notes?: string[];
+  action?: ActionExplanation;
   incidental?: { reason: string; enteredBy?: string };
   reversal?: { ofLineId: string; returnedShare: { returned: string; of: string } };
   correction?: { ofLineId: string; previousMinor: string; newMinor: string };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader, PageLoader } from '../../ui/page';
+import { PartnerBalanceCard } from '../ledger/partner-balance-card';
 import { EnrollmentCard } from './enrollment-card';
 import { KycCard } from './kyc-card';
 import { NotesCard } from './notes-card';
@@ -74,6 +75,7 @@ export function PartnerPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <PartnerBalanceCard partnerId={data.id} />
             <KycCard partnerId={data.id} />
             <NotesCard partnerId={data.id} />
           </Stack>
