@@ -5,6 +5,7 @@ import { seedDemoIntegrations } from '../modules/integrations';
 import { seedDemoOrders } from '../modules/orders';
 import { seedDemoSales } from '../modules/orders/partner-orders-seed-demo';
 import { createEnrollment, createPartnerAccount, findPartnerByIdentity } from '../modules/partners';
+import { seedDemoPayouts } from '../modules/payouts/seed-demo';
 import { changeProgramStatus, createProgram } from '../modules/programs';
 import { newProgramSchema } from '../modules/programs/schemas';
 import { seedDemoTracking } from '../modules/tracking';
@@ -57,7 +58,14 @@ export async function seedDemoSelling(
   await changeProgramStatus(ctx, program.id, 'active');
   await services.db.transaction((tx) => seedDemoCatalog(services, ctx, tx));
 
-  const enrolled: { id: string; programId: string; referralCode: string; status: string }[] = [];
+  const enrolled: {
+    id: string;
+    programId: string;
+    referralCode: string;
+    status: string;
+    partnerId: string;
+    fullName: string;
+  }[] = [];
   await services.db.transaction(async (tx) => {
     const mai = await findPartnerByIdentity(tx, demoPartner.identityId);
     const maiEnrollment = await createEnrollment(ctx, tx, {
@@ -68,7 +76,12 @@ export async function seedDemoSelling(
       status: 'approved',
       referralCode: 'MAI2026',
     });
-    enrolled.push({ ...maiEnrollment, status: 'approved' });
+    enrolled.push({
+      ...maiEnrollment,
+      status: 'approved',
+      partnerId: mai!.id,
+      fullName: demoPartner.fullName,
+    });
     for (const person of DEMO_PARTNERS) {
       const { partner } = await createPartnerAccount(services, tx, {
         fullName: person.fullName,
@@ -84,7 +97,12 @@ export async function seedDemoSelling(
         referralCode: person.code,
         uplineReferralCode: person.upline,
       });
-      enrolled.push({ ...enrollment, status: person.status });
+      enrolled.push({
+        ...enrollment,
+        status: person.status,
+        partnerId: partner.id,
+        fullName: person.fullName,
+      });
     }
   });
   const approved = enrolled.filter((e) => e.status === 'approved');
@@ -156,6 +174,10 @@ export async function seedDemoSelling(
   });
   const mai = enrolled[0]!;
   await seedDemoSales(services, ctx, { enrollmentId: mai.id });
+  await seedDemoPayouts(services, ctx, {
+    programId: program.id,
+    enrollments: approved,
+  });
   await seedDemoIntegrations(services, ctx, {
     programId: program.id,
     items: [

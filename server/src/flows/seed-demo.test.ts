@@ -76,6 +76,15 @@ describe('seedDemo', () => {
       'ref',
       'thang',
     ]);
+    // payouts: last month's batch paid (10% withheld on the 2.600.000 ₫ bonus), the demo CTV's
+    // 2.450.000 ₫ payable and ready to withdraw
+    const batches = await (await call('GET', '/api/v1/payout-batches')).json();
+    expect(batches.items.map((b: { status: string; totals: unknown }) => [b.status, b.totals])).toEqual([
+      ['completed', { count: 2, grossMinor: '3800000', taxMinor: '260000', netMinor: '3540000' }],
+    ]);
+    const maiPartner = await findPartnerByIdentity(env.services.db, partner!.id);
+    const mai = await (await call('GET', `/api/v1/partners/${maiPartner!.id}/balance`)).json();
+    expect(mai.items[0].balances.payable).toBe('2450000');
 
     const again = await seedDemo(env.services);
     expect(again).toEqual({ created: false, orgId: logins.orgId });

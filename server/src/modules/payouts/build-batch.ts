@@ -16,6 +16,8 @@ export type BuildBatchInput = {
   /** Requests: the partners' withdrawal requests. Balances: every payable balance (scheduled payouts). */
   source: 'requests' | 'balances';
   programId?: string;
+  /** Only these partners (enrollments); every partner matching the other filters when left out. */
+  enrollmentIds?: string[];
   /** Balances: only what became payable up to this moment. */
   cutOff?: Date;
   /** Leave out payouts below this (never below each program's minimum). */
@@ -47,6 +49,7 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
               eq(withdrawalRequests.status, 'requested'),
               eq(withdrawalRequests.currency, input.currency),
               input.programId ? eq(withdrawalRequests.programId, input.programId) : undefined,
+              input.enrollmentIds ? inArray(withdrawalRequests.enrollmentId, input.enrollmentIds) : undefined,
               sql`${withdrawalRequests.method} <> 'store_credit'`,
             ),
           )
@@ -57,7 +60,7 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
     programId: input.programId,
     ...(input.source === 'requests'
       ? { enrollmentIds: requests.map((request) => request.enrollmentId) }
-      : { cutOff: input.cutOff }),
+      : { cutOff: input.cutOff, enrollmentIds: input.enrollmentIds }),
   });
   const current =
     input.source === 'balances' && input.cutOff
@@ -213,6 +216,7 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
       filters: {
         source: input.source,
         programId: input.programId ?? null,
+        enrollmentIds: input.enrollmentIds ?? null,
         cutOff: input.cutOff?.toISOString() ?? null,
         minimumMinor: input.minimumMinor?.toString() ?? null,
         method: input.method ?? null,
