@@ -6,6 +6,7 @@ import { PartnerResetPasswordPage, PartnerSignInPage } from '../features/partner
 import { PartnerHomePage } from '../features/partners/partner-home-page';
 import { PartnerJoinPage } from '../features/partners/partner-join-page';
 import { PartnerProfilePage } from '../features/partners/partner-profile-page';
+import { PartnerPayoutsPage } from '../features/payouts/partner-payouts-page';
 import { PartnerCustomersPage } from '../features/sales/partner-customers-page';
 import { PartnerNewOrderPage } from '../features/sales/partner-new-order-page';
 import { PartnerOpportunitiesPage } from '../features/sales/partner-opportunities-page';
@@ -26,6 +27,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/catalog', component: PartnerCatalogPage }),
   createRoute({ getParentRoute: () => root, path: '/links', component: MyLinksPage }),
   createRoute({ getParentRoute: () => root, path: '/earnings', component: EarningsPage }),
+  createRoute({ getParentRoute: () => root, path: '/payouts', component: PartnerPayoutsPage }),
   createRoute({ getParentRoute: () => root, path: '/orders', component: PartnerOrdersPage }),
   createRoute({ getParentRoute: () => root, path: '/orders/new', component: PartnerNewOrderPage }),
   createRoute({ getParentRoute: () => root, path: '/orders/$orderId', component: PartnerOrderPage }),

@@ -130,6 +130,33 @@ const routeTree = root.addChildren([
       lazyRouteComponent(() => import('../features/commissions/plan-page'), 'CommissionPlanPage'),
     ),
     page(
+      '/commission-guard',
+      lazyRouteComponent(() => import('../features/commissions/guard-report-page'), 'GuardReportPage'),
+    ),
+    page(
+      '/ledger',
+      lazyRouteComponent(() => import('../features/ledger/ledger-page'), 'LedgerPage'),
+    ),
+    page(
+      '/payout-batches',
+      lazyRouteComponent(() => import('../features/payouts/batches-page'), 'PayoutBatchesPage'),
+    ),
+    page(
+      '/payout-batches/$batchId',
+      lazyRouteComponent(() => import('../features/payouts/batch-page'), 'PayoutBatchPage'),
+    ),
+    page(
+      '/withdrawal-requests',
+      lazyRouteComponent(
+        () => import('../features/payouts/withdrawal-requests-page'),
+        'WithdrawalRequestsPage',
+      ),
+    ),
+    page(
+      '/payout-tax',
+      lazyRouteComponent(() => import('../features/payouts/tax-page'), 'PayoutTaxPage'),
+    ),
+    page(
       '/customers',
       lazyRouteComponent(() => import('../features/orders/customers-page'), 'CustomersPage'),
     ),

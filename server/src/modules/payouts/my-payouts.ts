@@ -54,7 +54,8 @@ export async function myPayouts(ctx: TenantContext, executor: Executor, enrollme
               accountLast4: profile.bankAccountLast4,
             }
           : null,
-      taxRatePpm: rule.ratePpm,
+      // the rate that applies to this program's payouts: none when the rule is off or in another currency
+      taxRatePpm: rule.enabled && rule.currency === currency ? rule.ratePpm : 0,
       taxThresholdMinor: rule.thresholdMinor.toString(),
       taxExempt: Boolean(profile?.isCompany || profile?.taxCommitment),
     },

@@ -13,7 +13,7 @@ import { importBankStatement, markPayoutFailed, markPayoutsPaid, referencesIn } 
 import { monthlyStatement } from './statement';
 import { VIETNAM_DEFAULT_TAX, withholdingFor } from './tax';
 import { givePayable, payee, payoutProgram } from './test-fixtures';
-import { requestWithdrawal } from './withdrawals';
+import { convertToStoreCredit, requestWithdrawal } from './withdrawals';
 
 const env = await createTestEnv();
 
@@ -302,5 +302,48 @@ describe('bank statement import and statements', () => {
     expect(statement.closingMinor).toBe(-90_000n);
     const all = (await balancesOf(ctx, env.services.db, enrollment.id)).get('VND')!;
     expect(statement.closingMinor).toBe(all.payable + all.in_payment);
+  });
+});
+
+describe('payout settings and store credit', () => {
+  it('a program offering store credit with a 5% bonus turns 1.000.000 ₫ payable into 1.050.000 ₫ of credit, once', async () => {
+    const { org, program, ctx } = await payoutProgram(env);
+    const { enrollment } = await payee(env, org.id, program.id);
+    await givePayable(env, org.id, enrollment.id, 1_500_000n);
+    const { secret } = await createTestApiKey(env, org.id, 'accountant');
+    const call = apiCall(env, secret);
+    const settings = {
+      schedule: 'monthly',
+      methods: ['vietqr', 'store_credit'],
+      storeCreditBonusPpm: 50_000,
+      depositAlertMinor: null,
+      depositBlocksOrders: false,
+      bankFileTemplate: null,
+    };
+    const bad = await call('PUT', `/api/v1/programs/${program.id}/payout-settings`, {
+      ...settings,
+      bankFileTemplate: { name: 'x', columns: [{ header: 'A', field: 'nope' }] },
+    });
+    expect(bad.status).toBe(400);
+    const saved = await call('PUT', `/api/v1/programs/${program.id}/payout-settings`, settings);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual(settings);
+    const convert = () =>
+      convertToStoreCredit(ctx, env.services.db, {
+        enrollmentId: enrollment.id,
+        amountMinor: 1_000_000n,
+        clientRequestId: 'credit-tap-0001',
+      });
+    expect(await convert()).toEqual({ amountMinor: 1_050_000n, currency: 'VND', alreadyDone: false });
+    expect((await convert()).alreadyDone).toBe(true);
+    const balances = (await balancesOf(ctx, env.services.db, enrollment.id)).get('VND')!;
+    expect(balances).toMatchObject({ payable: 500_000n, store_credit: 1_050_000n });
+    await expect(
+      convertToStoreCredit(ctx, env.services.db, {
+        enrollmentId: enrollment.id,
+        amountMinor: 500_001n,
+        clientRequestId: 'credit-tap-0002',
+      }),
+    ).rejects.toThrow(/payable balance/);
   });
 });

@@ -38,8 +38,14 @@ export function toPayoutView(payout: Payout) {
   };
 }
 
-export function toWithdrawalView(request: Withdrawal) {
+export function toWithdrawalView(
+  request: Withdrawal & {
+    partner?: { id: string; fullName: string; referralCode: string };
+    programName?: string;
+  },
+) {
   return {
+    ...(request.partner ? { partner: request.partner, programName: request.programName ?? '' } : {}),
     id: request.id,
     enrollmentId: request.enrollmentId,
     programId: request.programId,

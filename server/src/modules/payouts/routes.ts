@@ -4,18 +4,18 @@ import { createRouter } from '../../platform/http/app';
 import { body, json, pathId } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { parseSpreadsheet } from '../../platform/spreadsheet';
+import { getProgramById } from '../programs';
 import { approvePayoutBatch, cancelPayoutBatch } from './approve-batch';
 import { buildPayoutBatch } from './build-batch';
 import { batchBankFile, payoutVietQr } from './documents';
 import { vietQrPng } from './formats';
 import { getPayout, getPayoutBatch, listPayoutBatches, toPayoutView, toWithdrawalView } from './queries';
-import { PAYOUT_METHODS, WITHDRAWAL_STATUSES } from './schema';
+import { PAYOUT_METHODS, PAYOUT_SCHEDULES, WITHDRAWAL_STATUSES } from './schema';
 import { importBankStatement, markPayoutFailed, markPayoutsPaid } from './settle-payouts';
-
 import { statementView } from './statement-view';
 import { saveTaxRule, taxRuleOf } from './tax';
 import { yearlyTaxReport } from './tax-report';
-import { closeWithdrawal, listWithdrawals } from './withdrawals';
+import { closeWithdrawal, listWithdrawals, payoutSettingsOf, savePayoutSettings } from './withdrawals';
 
 const tags = ['Payouts'];
 const minor = z
@@ -85,6 +85,11 @@ const batchDetailSchema = batchSchema
   .openapi('PayoutBatchDetail');
 export const withdrawalSchema = z
   .object({
+    partner: z
+      .object({ id: z.string(), fullName: z.string(), referralCode: z.string() })
+      .optional()
+      .openapi({ description: 'In staff lists' }),
+    programName: z.string().optional(),
     id: z.string(),
     enrollmentId: z.string(),
     programId: z.string(),
@@ -151,7 +156,45 @@ const binary = (type: string, description: string) => ({
   content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } },
 });
 
+const programParams = z.object({ programId: pathId('programId', 'prg_01jc8x0000abcdefghjkmnpqrs') });
+const payoutSettingsSchema = z
+  .object({
+    schedule: z.enum(PAYOUT_SCHEDULES),
+    methods: z.array(z.enum(PAYOUT_METHODS)).min(1).max(PAYOUT_METHODS.length),
+    storeCreditBonusPpm: z
+      .number()
+      .int()
+      .min(0)
+      .max(500_000)
+      .openapi({ description: 'Extra store credit in millionths: 50000 = 5%' }),
+    depositAlertMinor: minor.nullable(),
+    depositBlocksOrders: z.boolean(),
+    bankFileTemplate: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: 'Columns of the bank file; null for the ready Vietnamese template' }),
+  })
+  .openapi('PayoutSettings');
+
 const routes = {
+  getSettings: defineRoute({
+    method: 'get',
+    path: '/api/v1/programs/{programId}/payout-settings',
+    tags,
+    summary: 'How a program pays: schedule, methods, store credit bonus, deposits, bank file template',
+    access: { permission: 'payouts.read' },
+    request: { params: programParams },
+    responses: { 200: json(payoutSettingsSchema, 'The settings') },
+  }),
+  saveSettings: defineRoute({
+    method: 'put',
+    path: '/api/v1/programs/{programId}/payout-settings',
+    tags,
+    summary: 'Change how a program pays',
+    access: { permission: 'payouts.manage' },
+    request: { params: programParams, body: body(payoutSettingsSchema.strict()) },
+    responses: { 200: json(payoutSettingsSchema, 'The settings') },
+  }),
   listBatches: defineRoute({
     method: 'get',
     path: '/api/v1/payout-batches',
@@ -431,7 +474,29 @@ const STATEMENT_MEMO = [
 ];
 const STATEMENT_AMOUNT = ['số tiền', 'so tien', 'ghi có', 'amount', 'credit', 'debit', 'จำนวนเงิน'];
 
+const settingsView = (settings: Awaited<ReturnType<typeof payoutSettingsOf>>) => ({
+  ...settings,
+  depositAlertMinor: settings.depositAlertMinor?.toString() ?? null,
+});
+
 export const payoutRoutes = createRouter()
+  .openapi(routes.getSettings, async (c) => {
+    const ctx = c.get('tenant')!;
+    const { programId } = c.req.valid('param');
+    await getProgramById(ctx, c.get('services').db, programId);
+    return c.json(settingsView(await payoutSettingsOf(ctx, c.get('services').db, programId)), 200);
+  })
+  .openapi(routes.saveSettings, async (c) => {
+    const ctx = c.get('tenant')!;
+    const input = c.req.valid('json');
+    const saved = await c.get('services').db.transaction((tx) =>
+      savePayoutSettings(ctx, tx, c.req.valid('param').programId, {
+        ...input,
+        depositAlertMinor: input.depositAlertMinor === null ? null : BigInt(input.depositAlertMinor),
+      }),
+    );
+    return c.json(settingsView(saved), 200);
+  })
   .openapi(routes.listBatches, async (c) =>
     c.json({ items: await listPayoutBatches(c.get('tenant')!, c.get('services').db) }, 200),
   )

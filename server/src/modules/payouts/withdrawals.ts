@@ -5,11 +5,13 @@ import { newId } from '../../platform/ids';
 import { divideRounded, RATE_SCALE } from '../../platform/money';
 import type { TenantContext } from '../../platform/services';
 import { recordAudit } from '../audit';
+import { identities } from '../auth/schema';
 import { ledgerEntries } from '../commissions/schema';
-import { enrollments, partnerProfiles } from '../partners';
+import { enrollments, partnerProfiles, partners } from '../partners';
 import { programs } from '../programs/schema';
 import { balanceKey, payableBalances } from './balances';
-import { type PayoutMethod, payoutSettings, withdrawalRequests } from './schema';
+import { parseBankFileTemplate } from './formats';
+import { type PayoutMethod, type PayoutSchedule, payoutSettings, withdrawalRequests } from './schema';
 
 export const DEFAULT_METHODS: PayoutMethod[] = ['vietqr', 'bank_file'];
 
@@ -27,6 +29,42 @@ export async function payoutSettingsOf(ctx: TenantContext, executor: Executor, p
     depositBlocksOrders: row?.depositBlocksOrders ?? false,
     bankFileTemplate: row?.bankFileTemplate ?? null,
   };
+}
+
+export type PayoutSettingsInput = {
+  schedule: PayoutSchedule;
+  methods: PayoutMethod[];
+  storeCreditBonusPpm: number;
+  depositAlertMinor: bigint | null;
+  depositBlocksOrders: boolean;
+  bankFileTemplate: Record<string, unknown> | null;
+};
+
+/** Changes how a program pays; the bank file template is checked before it is stored. */
+export async function savePayoutSettings(
+  ctx: TenantContext,
+  executor: Executor,
+  programId: string,
+  input: PayoutSettingsInput,
+) {
+  const [program] = await executor
+    .select({ id: programs.id })
+    .from(programs)
+    .where(and(eq(programs.orgId, ctx.orgId), eq(programs.id, programId)));
+  if (!program) throw notFound('Program');
+  if (input.bankFileTemplate) parseBankFileTemplate(input.bankFileTemplate);
+  const values = { ...input, methods: [...new Set(input.methods)], updatedAt: ctx.services.clock.now() };
+  await executor
+    .insert(payoutSettings)
+    .values({ orgId: ctx.orgId, programId, ...values })
+    .onConflictDoUpdate({ target: [payoutSettings.orgId, payoutSettings.programId], set: values });
+  await recordAudit(ctx, executor, {
+    action: 'payouts.settings_changed',
+    entityType: 'program',
+    entityId: programId,
+    after: { ...values, depositAlertMinor: values.depositAlertMinor?.toString() ?? null },
+  });
+  return payoutSettingsOf(ctx, executor, programId);
 }
 
 async function enrollmentWithProgram(ctx: TenantContext, executor: Executor, enrollmentId: string) {
@@ -191,9 +229,28 @@ export async function listWithdrawals(
   executor: Executor,
   filter: { enrollmentId?: string; status?: string; limit?: number },
 ) {
-  return executor
-    .select()
+  const rows = await executor
+    .select({
+      request: withdrawalRequests,
+      partnerId: enrollments.partnerId,
+      fullName: identities.fullName,
+      referralCode: enrollments.referralCode,
+      programName: programs.name,
+    })
     .from(withdrawalRequests)
+    .innerJoin(
+      enrollments,
+      and(
+        eq(enrollments.orgId, withdrawalRequests.orgId),
+        eq(enrollments.id, withdrawalRequests.enrollmentId),
+      ),
+    )
+    .innerJoin(partners, eq(partners.id, enrollments.partnerId))
+    .innerJoin(identities, eq(identities.id, partners.identityId))
+    .innerJoin(
+      programs,
+      and(eq(programs.orgId, withdrawalRequests.orgId), eq(programs.id, withdrawalRequests.programId)),
+    )
     .where(
       and(
         eq(withdrawalRequests.orgId, ctx.orgId),
@@ -205,6 +262,11 @@ export async function listWithdrawals(
     )
     .orderBy(desc(withdrawalRequests.createdAt))
     .limit(Math.min(filter.limit ?? 100, 500));
+  return rows.map((row) => ({
+    ...row.request,
+    partner: { id: row.partnerId, fullName: row.fullName, referralCode: row.referralCode },
+    programName: row.programName,
+  }));
 }
 
 /**

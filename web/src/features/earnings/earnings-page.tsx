@@ -11,8 +11,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconCoin } from '@tabler/icons-react';
+import { IconCoin, IconWallet } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInPartnerPage } from '../../partner/signed-in';
@@ -58,6 +59,7 @@ export function EarningsPage() {
 }
 
 function Earnings() {
+  const { t } = useTranslation();
   const selling = useSellingEnrollment();
   const enrollmentId = selling.current?.id;
   return (
@@ -66,6 +68,15 @@ function Earnings() {
       {enrollmentId ? (
         <>
           <Summary enrollmentId={enrollmentId} />
+          <Button
+            component={Link}
+            to="/payouts"
+            variant="light"
+            leftSection={<IconWallet size={16} aria-hidden />}
+            data-testid="earnings-to-payouts"
+          >
+            {t('payouts.partner.fromEarnings')}
+          </Button>
           <Lines enrollmentId={enrollmentId} />
         </>
       ) : null}

@@ -9,7 +9,9 @@ export type NotificationKind =
   | 'order_cod_uncollected'
   | 'opportunity_contacted'
   | 'opportunity_won'
-  | 'opportunity_lost';
+  | 'opportunity_lost'
+  | 'payout_paid'
+  | 'payout_failed';
 
 export type MyNotification = {
   id: string;

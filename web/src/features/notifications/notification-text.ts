@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { currentLocale } from '../../i18n';
+import { formatMoney } from '../../lib/format';
 import type { MyNotification } from './api';
 
 /** The translated sentence of a notification, from its kind and params. */
@@ -16,5 +18,14 @@ export function notificationText(t: TFunction, notification: MyNotification): st
     case 'opportunity_won':
     case 'opportunity_lost':
       return t(`sales.notifications.${notification.kind}`, notification.params);
+    case 'payout_paid':
+    case 'payout_failed': {
+      const { amount = '0', currency = 'VND', reference = '', reason = '' } = notification.params;
+      return t(`payouts.notifications.${notification.kind}`, {
+        amount: formatMoney(amount, currency, currentLocale()),
+        reference,
+        reason,
+      });
+    }
   }
 }

@@ -63,7 +63,7 @@ function ComingTiles() {
   const { t } = useTranslation();
   const tiles = [
     { key: 'earnings', icon: IconCoin, to: '/earnings' },
-    { key: 'payouts', icon: IconWallet },
+    { key: 'payouts', icon: IconWallet, to: '/payouts' },
     { key: 'training', icon: IconBook },
   ];
   return (
