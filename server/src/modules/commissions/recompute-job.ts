@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Executor } from '../../platform/db';
 import { defineJob } from '../../platform/jobs/queue';
 import type { Services, TenantContext } from '../../platform/services';
+import { computeOrdersBulk } from './bulk/compute-orders-bulk';
 import { recomputeOrderCommissions } from './recompute-order';
+
+/** From this many orders in one job, those never computed go the set-based way (same result). */
+const BULK_FROM = 200;
 
 /**
  * Recomputes the commission of orders after they change (ingested, confirmed, completed, returned,
@@ -15,6 +19,10 @@ export function recomputeOrdersJob(services: Services) {
     payload: z.object({ orgId: z.string(), orderIds: z.array(z.string()).min(1).max(1000) }),
     handle: async ({ orgId, orderIds }) => {
       const ctx: TenantContext = { orgId, services, actor: { type: 'system', label: 'Commission engine' } };
+      if (orderIds.length >= BULK_FROM) {
+        await computeOrdersBulk(ctx, { orderIds });
+        return;
+      }
       for (const orderId of orderIds) {
         await services.db.transaction((tx) => recomputeOrderCommissions(ctx, tx, orderId));
       }
