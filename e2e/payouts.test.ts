@@ -115,7 +115,7 @@ describe('paying a CTV', () => {
 
     // Staff: the request is listed; a batch is built from requests and opens as a draft.
     await staff.page.goto('/withdrawal-requests');
-    await staff.page.locator('[data-testid=withdrawal-row]', { hasText: enrollment.id }).waitFor();
+    await staff.page.locator(`[data-testid=withdrawal-row][data-enrollment-id="${enrollment.id}"]`).waitFor();
     await shot(staff.page, 'payouts-staff-withdrawals-vi');
     await staff.page.goto('/payout-batches');
     await staff.page.getByTestId('new-batch').click();

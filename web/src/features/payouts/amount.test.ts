@@ -7,6 +7,7 @@ import {
   percentToPpm,
   ppmToPercent,
   previewTax,
+  storeCreditBonusToPpm,
 } from './amount';
 
 const vnTax = { taxRatePpm: 100_000, taxThresholdMinor: '2000000', taxExempt: false };
@@ -73,5 +74,19 @@ describe('the tax rate field', () => {
     expect(ppmToPercent(100_000, 'vi')).toBe('10');
     expect(ppmToPercent(105_000, 'vi')).toBe('10,5');
     expect(ppmToPercent(105_000, 'en')).toBe('10.5');
+  });
+});
+
+describe('the store credit bonus field', () => {
+  it('reads the percent into millionths exactly, from 0 to 50', () => {
+    expect(storeCreditBonusToPpm('5')).toBe(50_000);
+    expect(storeCreditBonusToPpm('2.5')).toBe(25_000);
+    expect(storeCreditBonusToPpm('2,5')).toBe(25_000);
+    expect(storeCreditBonusToPpm('0')).toBe(0);
+    expect(storeCreditBonusToPpm('50')).toBe(500_000);
+    expect(storeCreditBonusToPpm('50.0001')).toBeNull();
+    expect(storeCreditBonusToPpm('60')).toBeNull();
+    expect(storeCreditBonusToPpm('-1')).toBeNull();
+    expect(storeCreditBonusToPpm('')).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 import { currencyDigits, formatNumber } from '../../lib/format';
 
+/** The largest store credit bonus a program may give, in millionths (50%). */
+export const MAX_STORE_CREDIT_BONUS_PPM = 500_000;
+
 /** The decimal separator a locale writes (vi "," — so "2.450.000" groups thousands with dots). */
 export function decimalSeparator(locale: string): string {
   return locale === 'vi' ? ',' : '.';
@@ -87,6 +90,12 @@ export function percentToPpm(text: string): number | null {
   if (!match) return null;
   const ppm = Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'));
   return ppm <= 1_000_000 ? ppm : null;
+}
+
+/** The store credit bonus typed as a percent ("5", "2,5") in millionths, or null outside 0–50%. */
+export function storeCreditBonusToPpm(text: string): number | null {
+  const ppm = percentToPpm(text);
+  return ppm !== null && ppm <= MAX_STORE_CREDIT_BONUS_PPM ? ppm : null;
 }
 
 export function ppmToPercent(ppm: number, locale: string): string {

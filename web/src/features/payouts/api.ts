@@ -18,6 +18,10 @@ export const WITHDRAWAL_STATUSES: WithdrawalStatus[] = [
 export type BankShort = { shortName: string | null; accountLast4: string | null };
 
 export type WithdrawalRequest = {
+  /** In staff lists: who asked. */
+  partner?: { id: string; fullName: string; referralCode: string };
+  /** In staff lists: the program the request pays from. */
+  programName?: string;
   id: string;
   enrollmentId: string;
   programId: string;
@@ -133,6 +137,20 @@ export type SettleResult = { settled: string[]; skipped: { id: string; reason: s
 
 export type StatementRow = { line: number; reference: string | null; outcome: string };
 
+export type PayoutSchedule = 'on_request' | 'weekly' | 'monthly';
+export const PAYOUT_SCHEDULES: PayoutSchedule[] = ['on_request', 'weekly', 'monthly'];
+export const PAYOUT_METHODS: PayoutMethod[] = [...TRANSFER_METHODS, 'store_credit'];
+
+/** How a program pays; deposit fields and the bank file template are kept as the API sent them. */
+export type PayoutSettings = {
+  schedule: PayoutSchedule;
+  methods: PayoutMethod[];
+  storeCreditBonusPpm: number;
+  depositAlertMinor: string | null;
+  depositBlocksOrders: boolean;
+  bankFileTemplate: Record<string, unknown> | null;
+};
+
 export type TaxRule = { enabled: boolean; currency: string; ratePpm: number; thresholdMinor: string };
 
 export const PAYOUT_KEYS = {
@@ -142,7 +160,14 @@ export const PAYOUT_KEYS = {
   batch: (batchId: string) => ['payout-batches', batchId] as const,
   withdrawals: (status: string | null) => ['withdrawal-requests', status] as const,
   taxRule: ['tax-rule'] as const,
+  settings: (programId: string) => ['payout-settings', programId] as const,
 };
+
+export const fetchPayoutSettings = (programId: string) =>
+  api.get<PayoutSettings>(`/api/v1/programs/${programId}/payout-settings`);
+
+export const savePayoutSettings = (programId: string, settings: PayoutSettings) =>
+  api.put<PayoutSettings>(`/api/v1/programs/${programId}/payout-settings`, settings);
 
 export const fetchMyPayouts = (enrollmentId: string) =>
   api.get<MyPayouts>('/api/me/payouts', { enrollmentId });

@@ -1,6 +1,7 @@
-import { Button, Paper, ScrollArea, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Button, Paper, ScrollArea, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconWallet } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
@@ -58,12 +59,13 @@ export function WithdrawalRequestsPage() {
         <EmptyCard icon={<IconWallet size={26} />} title={t('payouts.withdrawals.empty')} />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={920}>
             <Table striped highlightOnHover verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('payouts.fields.created')}</Table.Th>
-                  <Table.Th>{t('payouts.fields.enrollment')}</Table.Th>
+                  <Table.Th>{t('payouts.fields.partner')}</Table.Th>
+                  <Table.Th>{t('payouts.fields.program')}</Table.Th>
                   <Table.Th ta="right">{t('payouts.fields.amount')}</Table.Th>
                   <Table.Th>{t('payouts.fields.method')}</Table.Th>
                   <Table.Th>{t('payouts.fields.status')}</Table.Th>
@@ -72,11 +74,17 @@ export function WithdrawalRequestsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((request) => (
-                  <Table.Tr key={request.id} data-testid="withdrawal-row" data-status={request.status}>
+                  <Table.Tr
+                    key={request.id}
+                    data-testid="withdrawal-row"
+                    data-status={request.status}
+                    data-enrollment-id={request.enrollmentId}
+                  >
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(request.createdAt)}</Table.Td>
-                    <Table.Td ff="monospace">
-                      <Text size="xs">{request.enrollmentId}</Text>
+                    <Table.Td>
+                      <PartnerCell request={request} />
                     </Table.Td>
+                    <Table.Td>{request.programName ?? request.programId}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" fw={600}>
                         {money(request.amountMinor, request.currency)}
@@ -121,6 +129,26 @@ export function WithdrawalRequestsPage() {
         pending={reject.isPending}
         error={reject.error}
       />
+    </>
+  );
+}
+
+/** Who asked: the partner's name linking to their page, and their referral code. */
+function PartnerCell({ request }: { request: WithdrawalRequest }) {
+  if (!request.partner)
+    return (
+      <Text size="xs" ff="monospace">
+        {request.enrollmentId}
+      </Text>
+    );
+  return (
+    <>
+      <Anchor component={Link} to={`/partners/${request.partner.id}`} size="sm" fw={600}>
+        {request.partner.fullName}
+      </Anchor>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {request.partner.referralCode}
+      </Text>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useFormat } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader, PageLoader } from '../../ui/page';
 import { useCan } from '../auth/session';
+import { PayoutSettingsCard } from '../payouts/payout-settings-card';
 import { AddPartnerModal } from './add-partner-modal';
 import { InvitePartnersModal } from './invite-partners-modal';
 import { JoinLinkCard } from './join-link-card';
@@ -150,6 +151,7 @@ export function ProgramPage() {
           </Group>
         </Paper>
       ) : null}
+      <PayoutSettingsCard programId={data.id} />
       {data.terms ? (
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="terms-heading">
           <Title order={2} size="h5" mb="sm" id="terms-heading">
