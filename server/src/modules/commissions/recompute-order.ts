@@ -105,8 +105,15 @@ export async function recomputeOrderCommissions(
   const lines = await loadLines(ctx, executor, orderId);
   const holdDays = await holdDaysOf(ctx, executor, order.programId);
   const changed: Line[] = [];
-  for (const line of lines) {
-    const status = statusFor(order, line, lines);
+  // lines first, then reversals: a reversal follows the status its line has after this run
+  const settled = new Map<string, CommissionLineStatus>();
+  const ordered = [
+    ...lines.filter((line) => line.kind !== 'reversal'),
+    ...lines.filter((line) => line.kind === 'reversal'),
+  ];
+  for (const line of ordered) {
+    const status = statusFor(order, line, lines, settled);
+    settled.set(line.id, status);
     const holdUntil =
       status === 'on_hold' && order.completedAt
         ? new Date(order.completedAt.getTime() + holdDays * DAY_MS)
@@ -146,11 +153,16 @@ async function holdDaysOf(ctx: TenantContext, executor: Executor, programId: str
  * once completed (approved after the hold, which the release job decides), pending before. Lines
  * of flagged orders wait for a person ("review"); decisions already taken stay.
  */
-function statusFor(order: Order, line: Line, all: Line[]): CommissionLineStatus {
+function statusFor(
+  order: Order,
+  line: Line,
+  all: Line[],
+  settled: Map<string, CommissionLineStatus>,
+): CommissionLineStatus {
   const original = line.reversesLineId ? all.find((l) => l.id === line.reversesLineId) : undefined;
   if (original && line.kind === 'reversal') {
     // a reversal follows the line it reverses, so it nets in the same bucket
-    return original.status === 'review' ? 'review' : original.status;
+    return settled.get(original.id) ?? original.status;
   }
   if (line.status === 'rejected') return 'rejected';
   if (order.status === 'cancelled' && !order.completedAt) return 'void';
@@ -565,7 +577,11 @@ async function tierProgressOf(
           notInArray(commissionLines.status, ['void', 'rejected']),
           gte(commissionLines.earnedAt, period.start),
           lt(commissionLines.earnedAt, period.end),
-          ne(commissionLines.orderId, order.id),
+          // only catch-ups of orders before this one: a later order's catch-up never takes this one's back
+          or(
+            lt(commissionLines.earnedAt, order.placedAt),
+            and(eq(commissionLines.earnedAt, order.placedAt), lt(commissionLines.orderId, order.id)),
+          ),
         ),
       );
     const adjustedToTier = adjusted.reduce((max, row) => {
