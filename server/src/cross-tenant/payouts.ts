@@ -45,6 +45,12 @@ export const setup: CrossTenantSetup = async ({ env, orgAId, callA, programA, en
         depositBlocksOrders: false,
         bankFileTemplate: null,
       },
+      'POST /api/v1/deposits': {
+        enrollmentId: enrollmentA.id,
+        amountMinor: '1000',
+        memo: 'Của B',
+        reference: 'cross-tenant',
+      },
       'PUT /api/v1/tax-rules': { enabled: true, currency: 'VND', ratePpm: 50000, thresholdMinor: '1000000' },
     },
     publicParams: { withdrawalRequestId: request.id },

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError, conflict } from '../../platform/errors';
 import type { Services } from '../../platform/services';
 import { normalisePhone } from '../auth';
+import { chargeOrderFunds } from '../payouts/order-funds';
 import { ingestOrder } from './ingest-order';
 import { getMySeat } from './partner-orders-access';
 import { type CatalogLineInput, priceFromCatalog } from './partner-orders-catalog';
@@ -16,6 +17,8 @@ export type MyOrderInput = {
   items: CatalogLineInput[];
   note?: string;
   paymentMethod: 'cod' | 'transfer';
+  /** Store credit spent on this order (minor units), at most the total and the CTV's credit. */
+  storeCreditMinor?: bigint;
 };
 
 /**
@@ -62,6 +65,15 @@ export async function createMyOrder(services: Services, identityId: string, inpu
       items,
       enteredByEnrollmentId: seat.enrollment.id,
     });
+    if (created)
+      await chargeOrderFunds(ctx, tx, {
+        orderId: order.id,
+        enrollmentId: seat.enrollment.id,
+        programId: seat.program.id,
+        currency: seat.program.currency,
+        totalMinor: BigInt(order.totalMinor),
+        storeCreditMinor: input.storeCreditMinor ?? 0n,
+      });
     const [row] = await tx
       .select()
       .from(orders)

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { recordAudit } from '../audit';
 import { requestRecompute } from '../commissions';
+import { releaseOrderFunds } from '../payouts/order-funds';
 import { foldOrderEvents } from './fold-order-events';
 import { eventActor } from './ingest-chunk';
 import { netLineAmounts, returnedValueMinor } from './order-totals';
@@ -120,6 +121,9 @@ export async function recordOrderEvent(
       });
     }
     if (after.enrollmentId) await requestRecompute(ctx, tx, [order.id]);
+    // a cancelled CTV order gives back the store credit and deposit it drew on
+    if (after.status === 'cancelled' && order.status !== 'cancelled')
+      await releaseOrderFunds(ctx, tx, order.id);
     return { order: after, applied: true };
   });
 }

@@ -39,6 +39,11 @@ const newOrderSchema = z
     items: z.array(catalogLineSchema).min(1).max(50),
     note: z.string().trim().max(1000).optional(),
     paymentMethod: z.enum(['cod', 'transfer']),
+    storeCreditMinor: z
+      .string()
+      .regex(/^\d{1,18}$/, 'Minor units as a whole number')
+      .optional()
+      .openapi({ description: 'Store credit to spend on this order, at most its total', example: '100000' }),
   })
   .strict()
   .openapi('NewPartnerOrder');
@@ -125,7 +130,11 @@ const identityOf = (c: { get: (key: 'session') => { identityId: string } | undef
 /** The partner app's orders: entering one, following them, and the customers they brought. */
 export const selfOrderRoutes = createRouter()
   .openapi(createRoute, async (c) => {
-    const result = await createMyOrder(c.get('services'), identityOf(c), c.req.valid('json'));
+    const input = c.req.valid('json');
+    const result = await createMyOrder(c.get('services'), identityOf(c), {
+      ...input,
+      storeCreditMinor: input.storeCreditMinor ? BigInt(input.storeCreditMinor) : undefined,
+    });
     return result.created ? c.json(result.order, 201) : c.json(result.order, 200);
   })
   .openapi(listRoute, async (c) =>

@@ -50,12 +50,13 @@ export async function insertLedgerEntries(executor: Executor, rows: (typeof ledg
   if (rows.length === 0) return;
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   await executor.execute(sql`
-    insert into ledger_entries (org_id, id, enrollment_id, currency, bucket, amount_minor, kind, payout_id, memo,
-                                idempotency_key, created_at)
+    insert into ledger_entries (org_id, id, enrollment_id, currency, bucket, amount_minor, kind, payout_id, order_id,
+                                memo, idempotency_key, created_at)
     select * from unnest(${column((row) => row.orgId)}::text[], ${column((row) => row.id)}::text[],
                          ${column((row) => row.enrollmentId)}::text[], ${column((row) => row.currency)}::text[],
                          ${column((row) => row.bucket)}::text[], ${column((row) => String(row.amountMinor))}::bigint[],
                          ${column((row) => row.kind)}::text[], ${column((row) => row.payoutId ?? null)}::text[],
+                         ${column((row) => row.orderId ?? null)}::text[],
                          ${column((row) => row.memo ?? '')}::text[], ${column((row) => row.idempotencyKey)}::text[],
                          ${column((row) => (row.createdAt ?? new Date()).toISOString())}::timestamptz[])
     on conflict (org_id, idempotency_key) do nothing`);

@@ -41,6 +41,7 @@ export async function myPayouts(ctx: TenantContext, executor: Executor, enrollme
       paidMinor: text(balances?.paid),
       withheldMinor: text(balances?.withheld),
       storeCreditMinor: text(balances?.store_credit),
+      depositMinor: text(balances?.deposit),
     },
     settings: {
       minimumMinor: minPayoutMinor.toString(),

@@ -55,6 +55,7 @@ const overviewSchema = z
       paidMinor: z.string(),
       withheldMinor: z.string(),
       storeCreditMinor: z.string(),
+      depositMinor: z.string().openapi({ description: 'Deposit (ký quỹ) left, in programs that take one' }),
     }),
     settings: z.object({
       minimumMinor: minor,

@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { AppError } from '../../platform/errors';
+import { and, eq } from 'drizzle-orm';
+import { AppError, notFound } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
 import { body, json, pathId } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { parseSpreadsheet } from '../../platform/spreadsheet';
+import { enrollments } from '../partners';
 import { getProgramById } from '../programs';
+import { programs } from '../programs/schema';
 import { approvePayoutBatch, cancelPayoutBatch } from './approve-batch';
 import { buildPayoutBatch } from './build-batch';
 import { batchBankFile, payoutVietQr } from './documents';
 import { vietQrPng } from './formats';
+import { listDeposits, recordDeposit } from './order-funds';
 import { getPayout, getPayoutBatch, listPayoutBatches, toPayoutView, toWithdrawalView } from './queries';
 import { PAYOUT_METHODS, PAYOUT_SCHEDULES, WITHDRAWAL_STATUSES } from './schema';
 import { importBankStatement, markPayoutFailed, markPayoutsPaid } from './settle-payouts';
@@ -176,7 +180,55 @@ const payoutSettingsSchema = z
   })
   .openapi('PayoutSettings');
 
+const depositSchema = z
+  .object({
+    enrollmentId: z.string(),
+    programId: z.string(),
+    partner: z.object({ fullName: z.string(), referralCode: z.string() }),
+    currency: z.string(),
+    balanceMinor: z.string().openapi({ description: 'What is left of the deposit (negative: owed)' }),
+    alertMinor: z.string().nullable(),
+    belowAlert: z.boolean(),
+    blocksOrders: z.boolean(),
+  })
+  .openapi('Deposit');
+
 const routes = {
+  listDeposits: defineRoute({
+    method: 'get',
+    path: '/api/v1/deposits',
+    tags,
+    summary:
+      'Deposit (ký quỹ) balances of partners, lowest first, flagged below the program’s alert threshold',
+    access: { permission: 'payouts.read' },
+    request: { query: z.object({ programId: z.string().max(60).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(depositSchema) }), 'The deposits') },
+  }),
+  recordDeposit: defineRoute({
+    method: 'post',
+    path: '/api/v1/deposits',
+    tags,
+    summary: 'Record a deposit received from a partner (positive) or refunded (negative)',
+    access: { permission: 'payouts.manage' },
+    request: {
+      body: body(
+        z
+          .object({
+            enrollmentId: z.string().min(1).max(60),
+            amountMinor: z
+              .string()
+              .regex(/^-?\d{1,18}$/, 'Minor units as a whole number')
+              .openapi({ example: '5000000' }),
+            memo: z.string().trim().min(1).max(300),
+            reference: z.string().trim().min(1).max(100).openapi({
+              description: 'Names the deposit (e.g. the bank transfer id): sent twice, recorded once',
+            }),
+          })
+          .strict(),
+      ),
+    },
+    responses: { 200: json(z.object({ balanceMinor: z.string() }), 'The deposit balance after it') },
+  }),
   getSettings: defineRoute({
     method: 'get',
     path: '/api/v1/programs/{programId}/payout-settings',
@@ -480,6 +532,33 @@ const settingsView = (settings: Awaited<ReturnType<typeof payoutSettingsOf>>) =>
 });
 
 export const payoutRoutes = createRouter()
+  .openapi(routes.listDeposits, async (c) =>
+    c.json(
+      { items: await listDeposits(c.get('tenant')!, c.get('services').db, c.req.valid('query').programId) },
+      200,
+    ),
+  )
+  .openapi(routes.recordDeposit, async (c) => {
+    const ctx = c.get('tenant')!;
+    const input = c.req.valid('json');
+    const { db } = c.get('services');
+    const [enrollment] = await db
+      .select({ id: enrollments.id, currency: programs.currency })
+      .from(enrollments)
+      .innerJoin(programs, and(eq(programs.orgId, enrollments.orgId), eq(programs.id, enrollments.programId)))
+      .where(and(eq(enrollments.orgId, ctx.orgId), eq(enrollments.id, input.enrollmentId)));
+    if (!enrollment) throw notFound('Enrollment');
+    const balance = await db.transaction((tx) =>
+      recordDeposit(ctx, tx, {
+        enrollmentId: enrollment.id,
+        currency: enrollment.currency,
+        amountMinor: BigInt(input.amountMinor),
+        memo: input.memo,
+        reference: input.reference,
+      }),
+    );
+    return c.json({ balanceMinor: balance.toString() }, 200);
+  })
   .openapi(routes.getSettings, async (c) => {
     const ctx = c.get('tenant')!;
     const { programId } = c.req.valid('param');
