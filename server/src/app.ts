@@ -31,7 +31,7 @@ import { partnerNoteRoutes } from './modules/partners/routes-notes';
 import { selfRoutes } from './modules/partners/routes-self';
 import { partnerTagRoutes } from './modules/partners/routes-tags';
 import { uplineRoutes } from './modules/partners/routes-upline';
-import { payoutRoutes, payoutSelfRoutes } from './modules/payouts';
+import { payoutRoutes, payoutSelfRoutes, scheduledBatchesJob } from './modules/payouts';
 import { routes as programRoutes } from './modules/programs/routes';
 import { routes as trackingRoutes } from './modules/tracking/routes';
 import { type Clock, systemClock } from './platform/clock';
@@ -77,6 +77,7 @@ export function createServices(options: BuildOptions): Services {
   services.jobs.register(clickCommissionsJob(services));
   services.jobs.register(processDeliveryJob(services));
   services.jobs.register(orderAlertsJob(services));
+  services.jobs.register(scheduledBatchesJob(services));
   return services;
 }
 

@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { buildApp, createServices } from './app';
 import { startComputingClickCommissions, startReleasingHeldLines } from './modules/commissions';
 import { startOrderAlerts } from './modules/orders/partner-orders-routes';
+import { startScheduledBatches } from './modules/payouts';
 import { redirectListener, stopTracking } from './modules/tracking';
 import { type Config, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -26,6 +27,7 @@ export async function startServer(
   // the periodic sweeps book their own next run; starting them twice adds nothing
   await startOrderAlerts(services);
   await startReleasingHeldLines(services);
+  await startScheduledBatches(services);
   await startComputingClickCommissions(services);
   // `/r/{code}` is answered before the framework: it is the busiest URL and needs none of it
   const redirect = redirectListener(services);

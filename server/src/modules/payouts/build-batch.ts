@@ -24,6 +24,8 @@ export type BuildBatchInput = {
   minimumMinor?: bigint;
   /** Balances: how they are paid (requests carry their own method). */
   method?: PayoutMethod;
+  /** Built by the program's payout schedule for this day (YYYY-MM-DD, organisation time zone). */
+  scheduledFor?: string;
 };
 
 export type Skipped = { enrollmentId: string; reason: string };
@@ -220,6 +222,7 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
         cutOff: input.cutOff?.toISOString() ?? null,
         minimumMinor: input.minimumMinor?.toString() ?? null,
         method: input.method ?? null,
+        ...(input.scheduledFor ? { scheduledFor: input.scheduledFor } : {}),
       },
       createdBy: ctx.actor.label,
       createdAt: now,

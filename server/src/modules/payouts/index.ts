@@ -2,6 +2,7 @@ export { approvePayoutBatch, cancelPayoutBatch } from './approve-batch';
 export { buildPayoutBatch } from './build-batch';
 export { payoutRoutes } from './routes';
 export { payoutSelfRoutes } from './routes-self';
+export { buildScheduledBatches, scheduledBatchesJob, startScheduledBatches } from './scheduled-batches';
 export * from './schema';
 export { importBankStatement, markPayoutFailed, markPayoutsPaid } from './settle-payouts';
 export { monthlyStatement } from './statement';

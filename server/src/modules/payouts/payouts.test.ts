@@ -8,7 +8,8 @@ import { notifications } from '../notifications';
 import { approvePayoutBatch } from './approve-batch';
 import { buildPayoutBatch } from './build-batch';
 import { parseVietQr } from './formats';
-import { payouts, withdrawalRequests } from './schema';
+import { buildScheduledBatches } from './scheduled-batches';
+import { payoutBatches, payoutSettings, payouts, withdrawalRequests } from './schema';
 import { importBankStatement, markPayoutFailed, markPayoutsPaid, referencesIn } from './settle-payouts';
 import { monthlyStatement } from './statement';
 import { VIETNAM_DEFAULT_TAX, withholdingFor } from './tax';
@@ -345,5 +346,43 @@ describe('payout settings and store credit', () => {
         clientRequestId: 'credit-tap-0002',
       }),
     ).rejects.toThrow(/payable balance/);
+  });
+});
+
+describe('payout schedules', () => {
+  it('a weekly program gets one draft batch on Monday (Vietnam time), none again that day nor on Tuesday', async () => {
+    const { org, program } = await payoutProgram(env);
+    const { enrollment } = await payee(env, org.id, program.id);
+    await givePayable(env, org.id, enrollment.id, 700_000n, new Date('2026-11-27T03:00:00Z'));
+    await env.services.db
+      .insert(payoutSettings)
+      .values({ orgId: org.id, programId: program.id, schedule: 'weekly' });
+    const batchesOf = () =>
+      env.services.db
+        .select({ status: payoutBatches.status, filters: payoutBatches.filters })
+        .from(payoutBatches)
+        .where(eq(payoutBatches.orgId, org.id));
+    const saved = env.clock.now();
+    try {
+      // Sunday 23:30 in Hồ Chí Minh City: not yet
+      env.clock.set(new Date('2026-11-29T16:30:00Z'));
+      await buildScheduledBatches(env.services);
+      expect(await batchesOf()).toEqual([]);
+      // Monday 02:00 in Hồ Chí Minh City (Sunday 19:00 UTC)
+      env.clock.set(new Date('2026-11-29T19:00:00Z'));
+      await buildScheduledBatches(env.services);
+      await buildScheduledBatches(env.services);
+      const [batch, ...more] = await batchesOf();
+      expect(more).toEqual([]);
+      expect(batch).toMatchObject({
+        status: 'draft',
+        filters: { scheduledFor: '2026-11-30', source: 'balances' },
+      });
+      env.clock.set(new Date('2026-12-01T03:00:00Z'));
+      await buildScheduledBatches(env.services);
+      expect(await batchesOf()).toHaveLength(1);
+    } finally {
+      env.clock.set(saved);
+    }
   });
 });
