@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   // payouts
   'payout_paid',
   'payout_failed',
+  'deposit_low',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

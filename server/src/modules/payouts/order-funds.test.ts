@@ -5,6 +5,7 @@ import { createTestEnv } from '../../../../test/harness';
 import { requestJson } from '../../../../test/sessions';
 import { balancesOf } from '../commissions/ledger';
 import { ledgerEntries } from '../commissions/schema';
+import { notifications } from '../notifications';
 import { createSalesWorld, orderBody } from '../orders/partner-orders-fixtures';
 import { recordOrderEvent } from '../orders/record-order-event';
 import { payoutSettings } from './schema';
@@ -107,6 +108,13 @@ describe('store credit spent on orders and deposits (ký quỹ)', () => {
         blocksOrders: true,
       }),
     ]);
+    // the draw that crossed below 1.000.000 ₫ told Hùng and the managers, once
+    const told = await env.services.db
+      .select({ kind: notifications.kind, params: notifications.params })
+      .from(notifications)
+      .where(and(eq(notifications.orgId, world.org.id), eq(notifications.kind, 'deposit_low')));
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(told[0]!.params).toMatchObject({ balance: '800000', threshold: '1000000', currency: 'VND' });
     const drawn = await env.services.db
       .select({ kind: ledgerEntries.kind, amount: ledgerEntries.amountMinor })
       .from(ledgerEntries)

@@ -4,6 +4,8 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { type LedgerBucket, ledgerEntries } from '../commissions/schema';
+import { notifyIdentity } from '../notifications';
+import { alertRecipients } from '../orders/alerts-recipients';
 import { insertLedgerEntries } from './balances';
 import { payoutSettings } from './schema';
 
@@ -114,6 +116,26 @@ export async function chargeOrderFunds(ctx: TenantContext, executor: Executor, c
     depositAfter = deposit - rest;
   }
   await insertLedgerEntries(executor, entries);
+  // crossing below the alert threshold tells the partner and their care staff (or the managers)
+  if (
+    depositAfter !== null &&
+    settings.alertMinor !== null &&
+    depositAfter < settings.alertMinor &&
+    depositAfter + rest >= settings.alertMinor
+  ) {
+    const recipients = await alertRecipients(ctx, executor, [charge.enrollmentId]);
+    for (const identityId of new Set([...recipients.partners, ...recipients.staff]))
+      await notifyIdentity(ctx, executor, {
+        identityId,
+        kind: 'deposit_low',
+        params: {
+          enrollmentId: charge.enrollmentId,
+          balance: depositAfter.toString(),
+          threshold: settings.alertMinor.toString(),
+          currency: charge.currency,
+        },
+      });
+  }
   return {
     storeCreditMinor: charge.storeCreditMinor,
     depositDrawnMinor: depositAfter === null ? 0n : rest,

@@ -11,7 +11,8 @@ export type NotificationKind =
   | 'opportunity_won'
   | 'opportunity_lost'
   | 'payout_paid'
-  | 'payout_failed';
+  | 'payout_failed'
+  | 'deposit_low';
 
 export type MyNotification = {
   id: string;

@@ -18,6 +18,13 @@ export function notificationText(t: TFunction, notification: MyNotification): st
     case 'opportunity_won':
     case 'opportunity_lost':
       return t(`sales.notifications.${notification.kind}`, notification.params);
+    case 'deposit_low': {
+      const { balance = '0', threshold = '0', currency = 'VND' } = notification.params;
+      return t('notifications.kinds.depositLow', {
+        balance: formatMoney(balance, currency, currentLocale()),
+        threshold: formatMoney(threshold, currency, currentLocale()),
+      });
+    }
     case 'payout_paid':
     case 'payout_failed': {
       const { amount = '0', currency = 'VND', reference = '', reason = '' } = notification.params;
