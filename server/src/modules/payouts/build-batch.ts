@@ -223,6 +223,8 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
         minimumMinor: input.minimumMinor?.toString() ?? null,
         method: input.method ?? null,
         ...(input.scheduledFor ? { scheduledFor: input.scheduledFor } : {}),
+        // who was left out and why, kept with the batch (the first 1,000)
+        skipped: skipped.slice(0, 1000),
       },
       createdBy: ctx.actor.label,
       createdAt: now,

@@ -172,11 +172,18 @@ describe('a withdrawal paid by batch', () => {
     );
     const all = (await balancesOf(ctx, env.services.db, enrollment.id)).get('VND')!;
     expect(all).toMatchObject({ payable: 900_000n, in_payment: 0n, paid: 0n });
-    // and the next batch can pay it
+    // and the next batch can pay it; a partner without a bank account is left out, with the reason kept
+    const { enrollment: noBank } = await payee(env, org.id, program.id, { bank: false });
+    await givePayable(env, org.id, noBank.id, 400_000n);
     const next = await env.services.db.transaction((tx) =>
-      buildPayoutBatch(ctx, tx, { currency: 'VND', source: 'balances' }),
+      buildPayoutBatch(ctx, tx, { currency: 'VND', source: 'balances', programId: program.id }),
     );
-    expect(next.skipped).toEqual([]);
+    expect(next.skipped).toEqual([{ enrollmentId: noBank.id, reason: 'no_bank_account' }]);
+    const [stored] = await env.services.db
+      .select()
+      .from(payoutBatches)
+      .where(eq(payoutBatches.id, next.batchId));
+    expect(stored!.filters.skipped).toEqual(next.skipped);
   });
 });
 
