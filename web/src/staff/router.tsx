@@ -157,6 +157,10 @@ const routeTree = root.addChildren([
       lazyRouteComponent(() => import('../features/payouts/tax-page'), 'PayoutTaxPage'),
     ),
     page(
+      '/deposits',
+      lazyRouteComponent(() => import('../features/payouts/deposits-page'), 'DepositsPage'),
+    ),
+    page(
       '/customers',
       lazyRouteComponent(() => import('../features/orders/customers-page'), 'CustomersPage'),
     ),

@@ -1,7 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { TenantContext } from '../../platform/services';
+import { identities } from '../auth/schema';
+import { partners } from '../partners';
 import {
   type BankFileRow,
   type BankFileTemplate,
@@ -49,7 +51,11 @@ export async function payoutVietQrs(ctx: TenantContext, rows: Payout[]): Promise
   );
 }
 
-/** The bank batch file of a batch's payouts (not cancelled), in the program's template or the ready one. */
+/**
+ * The batch file of a batch's payouts (not cancelled), in the program's template or the ready one:
+ * bank transfers with their accounts, and e-wallet payouts with the partner's phone and email (an
+ * organisation's own template lays them out for its e-wallet's bulk upload).
+ */
 export async function batchBankFile(
   ctx: TenantContext,
   executor: Executor,
@@ -62,8 +68,19 @@ export async function batchBankFile(
     .where(and(eq(payoutBatches.orgId, ctx.orgId), eq(payoutBatches.id, batchId)));
   if (!batch) throw notFound('Payout batch');
   const rows = (await batchPayouts(ctx, executor, batchId)).filter(
-    (payout) => payout.status !== 'cancelled' && payout.bankAccountEnc && payout.bankBin,
+    (payout) =>
+      payout.status !== 'cancelled' &&
+      ((payout.bankAccountEnc && payout.bankBin) || payout.method === 'ewallet'),
   );
+  const contacts =
+    rows.length === 0
+      ? []
+      : await executor
+          .select({ partnerId: partners.id, phone: identities.phone, email: identities.email })
+          .from(partners)
+          .innerJoin(identities, eq(identities.id, partners.identityId))
+          .where(inArray(partners.id, [...new Set(rows.map((payout) => payout.partnerId))]));
+  const contactOf = new Map(contacts.map((row) => [row.partnerId, row]));
   const programId =
     typeof batch.filters.programId === 'string' ? batch.filters.programId : rows[0]?.programId;
   const stored = programId ? (await payoutSettingsOf(ctx, executor, programId)).bankFileTemplate : null;
@@ -82,6 +99,8 @@ export async function batchBankFile(
       netMinor: payout.netMinor,
       memo: payout.reference,
       currency: payout.currency,
+      phone: contactOf.get(payout.partnerId)?.phone ?? null,
+      email: contactOf.get(payout.partnerId)?.email ?? null,
     };
   });
   const fileName = `kenh-payout-batch-${batch.number}.${format}`;

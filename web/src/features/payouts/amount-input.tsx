@@ -16,6 +16,7 @@ export function AmountInput({
   error,
   description,
   name,
+  disabled,
 }: {
   label: string;
   value: string;
@@ -26,6 +27,7 @@ export function AmountInput({
   error?: string;
   description?: string;
   name: string;
+  disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -38,6 +40,7 @@ export function AmountInput({
       onChange={(event) => onChange(formatAmountText(event.currentTarget.value, currency, i18n.language))}
       error={error}
       description={description}
+      disabled={disabled}
       rightSectionWidth={allText ? 64 : 52}
       rightSection={
         allText ? (
@@ -45,6 +48,7 @@ export function AmountInput({
             size="compact-xs"
             variant="light"
             onClick={() => onChange(allText)}
+            disabled={disabled}
             data-testid={`${name}-all`}
           >
             {t('payouts.request.all')}

@@ -62,6 +62,8 @@ export type MyPayouts = {
     paidMinor: string;
     withheldMinor: string;
     storeCreditMinor: string;
+    /** Deposit (ký quỹ) left in programs that take one; orders the CTV enters draw on it. */
+    depositMinor: string;
   };
   settings: {
     minimumMinor: string;
@@ -161,6 +163,7 @@ export const PAYOUT_KEYS = {
   withdrawals: (status: string | null) => ['withdrawal-requests', status] as const,
   taxRule: ['tax-rule'] as const,
   settings: (programId: string) => ['payout-settings', programId] as const,
+  deposits: (programId: string | null) => ['deposits', programId] as const,
 };
 
 export const fetchPayoutSettings = (programId: string) =>
@@ -168,6 +171,30 @@ export const fetchPayoutSettings = (programId: string) =>
 
 export const savePayoutSettings = (programId: string, settings: PayoutSettings) =>
   api.put<PayoutSettings>(`/api/v1/programs/${programId}/payout-settings`, settings);
+
+/** A partner's deposit (ký quỹ) balance in a program, as staff see it. */
+export type Deposit = {
+  enrollmentId: string;
+  programId: string;
+  partner: { fullName: string; referralCode: string };
+  currency: string;
+  /** Negative when the partner owes. */
+  balanceMinor: string;
+  alertMinor: string | null;
+  belowAlert: boolean;
+  blocksOrders: boolean;
+};
+
+export const fetchDeposits = (programId: string | null) =>
+  api.get<{ items: Deposit[] }>('/api/v1/deposits', { programId });
+
+/** A deposit received (positive) or refunded (negative); the reference makes a retry count once. */
+export const recordDeposit = (input: {
+  enrollmentId: string;
+  amountMinor: string;
+  memo: string;
+  reference: string;
+}) => api.post<{ balanceMinor: string }>('/api/v1/deposits', input);
 
 export const fetchMyPayouts = (enrollmentId: string) =>
   api.get<MyPayouts>('/api/me/payouts', { enrollmentId });

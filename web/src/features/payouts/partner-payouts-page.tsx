@@ -104,6 +104,19 @@ function Balances({ overview }: { overview: MyPayouts }) {
           </Card>
         ))}
       </SimpleGrid>
+      {balances.depositMinor !== '0' ? (
+        <Card withBorder radius="md" padding="sm" data-testid="payout-deposit">
+          <Text size="xs" c="dimmed">
+            {t('payouts.balance.deposit')}
+          </Text>
+          <Text fw={700} c={balances.depositMinor.startsWith('-') ? 'red.7' : undefined}>
+            {money(balances.depositMinor, currency)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('payouts.balance.depositHint')}
+          </Text>
+        </Card>
+      ) : null}
     </Stack>
   );
 }

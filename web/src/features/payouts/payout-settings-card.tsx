@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -13,12 +14,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api';
 import { ErrorAlert } from '../../ui/error-alert';
 import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/page';
 import { useFormErrors } from '../../ui/use-form-errors';
 import { useCan } from '../auth/session';
-import { ppmToPercent, storeCreditBonusToPpm } from './amount';
+import { amountTextToMinor, minorToAmountText, ppmToPercent, storeCreditBonusToPpm } from './amount';
+import { AmountInput } from './amount-input';
 import {
   fetchPayoutSettings,
   PAYOUT_KEYS,
@@ -31,8 +34,8 @@ import {
 } from './api';
 
 /**
- * How a program pays its partners: when, by which methods, and the bonus for taking store credit.
- * Shown to staff who may read payouts; only those who manage payouts can change it.
+ * How a program pays its partners: when, by which methods, the bonus for taking store credit, and
+ * the deposit (ký quỹ) its CTVs' orders draw on. Shown to staff who may read payouts; only those who manage payouts can change it.
  */
 export function PayoutSettingsCard({ programId }: { programId: string }) {
   const { t } = useTranslation();
@@ -41,6 +44,12 @@ export function PayoutSettingsCard({ programId }: { programId: string }) {
   const settings = useQuery({
     queryKey: PAYOUT_KEYS.settings(programId),
     queryFn: () => fetchPayoutSettings(programId),
+    enabled: visible,
+  });
+  // the program page reads the program under the same key: its currency formats the deposit amount
+  const program = useQuery({
+    queryKey: ['program', programId],
+    queryFn: () => api.get<{ currency: string }>(`/api/v1/programs/${programId}`),
     enabled: visible,
   });
   if (!visible) return null;
@@ -52,11 +61,16 @@ export function PayoutSettingsCard({ programId }: { programId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('payouts.settings.text')}
       </Text>
-      <ErrorAlert error={settings.error} />
-      {settings.isPending ? (
+      <ErrorAlert error={settings.error ?? program.error} />
+      {settings.isPending || program.isPending ? (
         <PageLoader />
-      ) : settings.data ? (
-        <PayoutSettingsForm programId={programId} settings={settings.data} editable={can('payouts.manage')} />
+      ) : settings.data && program.data ? (
+        <PayoutSettingsForm
+          programId={programId}
+          currency={program.data.currency}
+          settings={settings.data}
+          editable={can('payouts.manage')}
+        />
       ) : null}
     </Paper>
   );
@@ -64,10 +78,12 @@ export function PayoutSettingsCard({ programId }: { programId: string }) {
 
 function PayoutSettingsForm({
   programId,
+  currency,
   settings,
   editable,
 }: {
   programId: string;
+  currency: string;
   settings: PayoutSettings;
   editable: boolean;
 }) {
@@ -79,6 +95,12 @@ function PayoutSettingsForm({
   const [bonus, setBonus] = useState(() => ppmToPercent(settings.storeCreditBonusPpm, i18n.language));
   const [bonusError, setBonusError] = useState<string | null>(null);
   const [methodsError, setMethodsError] = useState<string | null>(null);
+  const [alertText, setAlertText] = useState(() =>
+    settings.depositAlertMinor === null
+      ? ''
+      : minorToAmountText(BigInt(settings.depositAlertMinor), currency, i18n.language),
+  );
+  const [blocksOrders, setBlocksOrders] = useState(settings.depositBlocksOrders);
   const save = useMutation({
     mutationFn: (next: PayoutSettings) => savePayoutSettings(programId, next),
     onSuccess: (saved) => {
@@ -94,12 +116,15 @@ function PayoutSettingsForm({
     setBonusError(ppm === null ? t('payouts.settings.bonusInvalid') : null);
     setMethodsError(methods.length > 0 ? null : t('payouts.settings.methodsRequired'));
     if (ppm === null || methods.length === 0) return;
-    // Deposit fields and the bank file template are not edited here: they go back as they came.
+    const alertMinor = amountTextToMinor(alertText, currency, i18n.language);
+    // The bank file template is not edited here: it goes back as it came.
     save.mutate({
       ...settings,
       schedule,
       methods: PAYOUT_METHODS.filter((method) => methods.includes(method)),
       storeCreditBonusPpm: ppm,
+      depositAlertMinor: alertMinor === null ? null : alertMinor.toString(),
+      depositBlocksOrders: blocksOrders,
     });
   };
   return (
@@ -157,6 +182,36 @@ function PayoutSettingsForm({
             ))}
           </Stack>
         </Checkbox.Group>
+        <Stack gap="xs" mt="xs" data-testid="payout-deposit-settings">
+          <div>
+            <Text size="sm" fw={500}>
+              {t('payouts.settings.deposit')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('payouts.settings.depositHint')}
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <AmountInput
+              name="depositAlert"
+              label={t('payouts.settings.depositAlert', { currency })}
+              description={t('payouts.settings.depositAlertHint')}
+              value={alertText}
+              onChange={setAlertText}
+              currency={currency}
+              disabled={!editable}
+              error={errors.field('depositAlertMinor')}
+            />
+          </SimpleGrid>
+          <Switch
+            label={t('payouts.settings.depositBlocks')}
+            description={t('payouts.settings.depositBlocksHint')}
+            checked={blocksOrders}
+            onChange={(event) => setBlocksOrders(event.currentTarget.checked)}
+            disabled={!editable}
+            data-testid="payout-deposit-blocks"
+          />
+        </Stack>
         {editable ? (
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} data-testid="payout-settings-save">

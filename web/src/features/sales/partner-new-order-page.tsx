@@ -20,6 +20,13 @@ import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { useFormErrors } from '../../ui/use-form-errors';
+import { isOrderFundsError } from '../payouts/order-credit';
+import {
+  DepositShortAlert,
+  OrderCreditField,
+  OrderCreditSummary,
+  useOrderCredit,
+} from '../payouts/order-credit-field';
 import { type PartnerOrder, SALES_KEYS } from './api';
 import { EnrollmentPicker, useSellingEnrollment } from './enrollment-picker';
 import { isPhoneLike, newClientId } from './form-helpers';
@@ -72,6 +79,7 @@ function NewOrderForm() {
     (sum, line) => sum + BigInt(line.product.priceMinor) * BigInt(line.quantity),
     0n,
   );
+  const credit = useOrderCredit(enrollment?.id, currency, total);
   const problems = {
     name: name.trim() ? undefined : t('sales.form.nameRequired'),
     phone: !phone.trim()
@@ -81,6 +89,7 @@ function NewOrderForm() {
         : t('sales.form.phoneInvalid'),
     address: address.trim().length >= 5 ? undefined : t('sales.form.addressRequired'),
     items: lines.length > 0 ? undefined : t('sales.form.itemsRequired'),
+    storeCredit: credit.problem,
   };
   const show = (key: keyof typeof problems) => (attempted ? problems[key] : undefined) ?? errors.field(key);
   const submit = useMutation({
@@ -92,9 +101,11 @@ function NewOrderForm() {
         items: lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })),
         note: note.trim() || undefined,
         paymentMethod,
+        storeCreditMinor: credit.amountMinor > 0n ? credit.amountMinor.toString() : undefined,
       }),
     onSuccess: (order) => {
       void queryClient.invalidateQueries({ queryKey: SALES_KEYS.myOrders });
+      void credit.refresh();
       void navigate({ to: `/orders/${order.id}`, replace: true });
     },
     onError: errors.set,
@@ -194,7 +205,9 @@ function NewOrderForm() {
             />
           </Stack>
         </Paper>
-        <ErrorAlert error={errors.general} />
+        {credit.shown ? <OrderCreditField credit={credit} apiError={errors.error} /> : null}
+        <ErrorAlert error={isOrderFundsError(errors.error, credit.shown) ? null : errors.general} />
+        <DepositShortAlert error={errors.error} currency={currency} />
         <Paper withBorder radius="md" p="md" bg="var(--mantine-color-gray-0)">
           <Group justify="space-between" mb="sm">
             <Text fw={500}>{t('sales.form.total')}</Text>
@@ -202,6 +215,7 @@ function NewOrderForm() {
               {format.money(total, currency)}
             </Text>
           </Group>
+          <OrderCreditSummary credit={credit} />
           <Button
             type="submit"
             size="lg"
