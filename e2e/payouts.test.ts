@@ -58,6 +58,8 @@ describe('paying a CTV', () => {
       bankAccount: '0071000123456',
       bankHolder: 'Trần Thị Mai',
     });
+    // the organisation checks the account against the partner's documents
+    await call('POST', `/api/v1/partners/${enrollment.partnerId}/kyc/verify-bank`);
     const bonus = await call<{ id: string }>('POST', '/api/v1/commissions/incidental', {
       enrollmentId: enrollment.id,
       amountMinor: '2450000',

@@ -1,5 +1,5 @@
 import { systemContext } from '../../../test/factories';
-import { savePartnerKyc } from '../modules/partners';
+import { savePartnerKyc, verifyPartnerBank } from '../modules/partners';
 import { requestWithdrawal } from '../modules/payouts';
 import { givePayable } from '../modules/payouts/test-fixtures';
 import type { CrossTenantSetup } from './part';
@@ -12,6 +12,7 @@ export const setup: CrossTenantSetup = async ({ env, orgAId, callA, programA, en
     bankAccount: '0071000123456',
     bankHolder: 'Nguyen Van A',
   });
+  await verifyPartnerBank(ctx, enrollmentA.partnerId);
   await givePayable(env, orgAId, enrollmentA.id, 3_000_000n, undefined, programA.currency);
   const built = await (
     await callA('POST', '/api/v1/payout-batches', { currency: programA.currency, source: 'balances' })
@@ -51,6 +52,7 @@ export const setup: CrossTenantSetup = async ({ env, orgAId, callA, programA, en
         memo: 'Của B',
         reference: 'cross-tenant',
       },
+      'POST /api/v1/partners/{partnerId}/kyc/verify-bank': {},
       'PUT /api/v1/tax-rules': { enabled: true, currency: 'VND', ratePpm: 50000, thresholdMinor: '1000000' },
     },
     publicParams: { withdrawalRequestId: request.id },

@@ -12,6 +12,7 @@ export { createPartnerAccount, type PartnerAccountInput } from './create-partner
 export { findPartnerByIdentity } from './find-partner';
 export { getEnrollmentById } from './get-enrollment';
 export { savePartnerKyc } from './kyc/save-partner-kyc';
+export { verifyPartnerBank } from './kyc/verify-partner-bank';
 export { generateReferralCode, normaliseReferralCode } from './referral-code';
 export { partners } from './schema';
 export * from './schema-enrollments';

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
 import { defineRoute } from '../../platform/http/route';
 import { VN_BANKS } from './banks/vn-banks';
@@ -12,6 +13,7 @@ import {
   kycRevealSchema,
   kycViewSchema,
 } from './kyc/schemas';
+import { verifyPartnerBank } from './kyc/verify-partner-bank';
 import { body, json } from './routes-helpers';
 
 const tags = ['Know your partner'];
@@ -56,7 +58,21 @@ const revealRoute = defineRoute({
   responses: { 200: json(kycRevealedSchema, 'Clear values') },
 });
 
+const verifyBankRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/partners/{partnerId}/kyc/verify-bank',
+  tags,
+  summary: 'Mark the partner’s bank account verified: bank transfers pay only verified accounts',
+  description: 'Changing the account later clears the verification.',
+  access: { permission: 'payouts.manage' },
+  request: { params: partnerParams },
+  responses: { 200: json(z.object({ bankVerifiedAt: z.string() }), 'When it was verified') },
+});
+
 export const kycRoutes = createRouter()
+  .openapi(verifyBankRoute, async (c) =>
+    c.json(await verifyPartnerBank(c.get('tenant')!, c.req.valid('param').partnerId), 200),
+  )
   .openapi(banksRoute, (c) => {
     c.header('cache-control', 'public, max-age=3600');
     return c.json({ items: [...VN_BANKS] }, 200);

@@ -167,6 +167,8 @@ export async function buildPayoutBatch(ctx: TenantContext, executor: Executor, i
       !(person.profile?.bankAccountEnc && person.profile.bankBin)
     )
       skip('no_bank_account');
+    else if (BANK_METHODS.includes(candidate.method) && !person.profile?.bankVerifiedAt)
+      skip('bank_not_verified');
     else {
       seen.add(candidate.enrollmentId);
       const tax = withholdingFor(

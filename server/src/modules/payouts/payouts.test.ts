@@ -141,8 +141,10 @@ describe('a withdrawal paid by batch', () => {
     const { org, program, ctx } = await payoutProgram(env);
     const { enrollment } = await payee(env, org.id, program.id);
     const { enrollment: noBank } = await payee(env, org.id, program.id, { bank: false });
+    const { enrollment: unverified } = await payee(env, org.id, program.id, { verified: false });
     await givePayable(env, org.id, enrollment.id, 500_000n);
     await givePayable(env, org.id, noBank.id, 500_000n);
+    await givePayable(env, org.id, unverified.id, 500_000n);
     const ask = (enrollmentId: string, amountMinor: bigint, id: string) =>
       requestWithdrawal(ctx, env.services.db, {
         enrollmentId,
@@ -153,6 +155,7 @@ describe('a withdrawal paid by batch', () => {
     await expect(ask(enrollment.id, 500_001n, 'tap-above-balance')).rejects.toThrow(/payable balance/);
     await expect(ask(enrollment.id, 199_999n, 'tap-below-minimum')).rejects.toThrow(/minimum/);
     await expect(ask(noBank.id, 300_000n, 'tap-without-bank')).rejects.toThrow(/bank account/);
+    await expect(ask(unverified.id, 300_000n, 'tap-unverified-bank')).rejects.toThrow(/verify/);
     await ask(enrollment.id, 300_000n, 'tap-first-request');
     await expect(ask(enrollment.id, 100_000n + 200_000n, 'tap-second-request')).rejects.toThrow(/already/);
   });

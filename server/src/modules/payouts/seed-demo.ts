@@ -1,7 +1,7 @@
 import type { Services, TenantContext } from '../../platform/services';
 import { addIncidental } from '../commissions/add-incidental';
 import { decideCommissionLines } from '../commissions/decide-lines';
-import { savePartnerKyc } from '../partners';
+import { savePartnerKyc, verifyPartnerBank } from '../partners';
 import { approvePayoutBatch } from './approve-batch';
 import { payableBalances } from './balances';
 import { buildPayoutBatch } from './build-batch';
@@ -37,12 +37,14 @@ export async function seedDemoPayouts(
     })
     .onConflictDoNothing();
   const withBank = [demo, ...others.slice(0, 2)];
-  for (const [index, person] of withBank.entries())
+  for (const [index, person] of withBank.entries()) {
     await savePartnerKyc(ctx, person.partnerId, {
       bankBin: BANKS[index]!.bin,
       bankAccount: BANKS[index]!.account,
       bankHolder: person.fullName,
     });
+    await verifyPartnerBank(ctx, person.partnerId);
+  }
 
   // last month's bonuses of the two others, paid in a batch
   const paid = others.slice(0, 2);

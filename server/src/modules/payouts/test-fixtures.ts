@@ -4,7 +4,7 @@ import { createTestOrg, systemContext } from '../../../../test/factories';
 import type { TestEnv } from '../../../../test/harness';
 import { newId } from '../../platform/ids';
 import { ledgerEntries } from '../commissions/schema';
-import { partnerProfiles, savePartnerKyc } from '../partners';
+import { partnerProfiles, savePartnerKyc, verifyPartnerBank } from '../partners';
 import { programs } from '../programs/schema';
 
 /** An organisation with a VND program (minimum payout 200,000 ₫). */
@@ -20,7 +20,14 @@ export async function payee(
   env: TestEnv,
   orgId: string,
   programId: string,
-  options: { fullName?: string; bank?: boolean; isCompany?: boolean; taxCommitment?: boolean } = {},
+  options: {
+    fullName?: string;
+    bank?: boolean;
+    /** The organisation verified the account (default when there is one). */
+    verified?: boolean;
+    isCompany?: boolean;
+    taxCommitment?: boolean;
+  } = {},
 ) {
   const made = await createTestEnrollment(env, orgId, {
     programId,
@@ -28,12 +35,14 @@ export async function payee(
     status: 'approved',
   });
   const ctx = systemContext(env, orgId);
-  if (options.bank !== false)
+  if (options.bank !== false) {
     await savePartnerKyc(ctx, made.partner.id, {
       bankBin: '970436',
       bankAccount: '0071000123456',
       bankHolder: options.fullName ?? 'Nguyễn Thị Hồng Nhung',
     });
+    if (options.verified !== false) await verifyPartnerBank(ctx, made.partner.id);
+  }
   if (options.isCompany || options.taxCommitment) {
     await env.services.db
       .update(partnerProfiles)

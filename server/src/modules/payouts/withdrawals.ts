@@ -123,11 +123,17 @@ export async function requestWithdrawal(ctx: TenantContext, executor: Executor, 
     throw invalid('amountMinor', `At least the program’s minimum (${minPayoutMinor.toString()} ${currency})`);
   if (input.method === 'vietqr' || input.method === 'bank_file') {
     const [profile] = await executor
-      .select({ bankBin: partnerProfiles.bankBin, bankAccountEnc: partnerProfiles.bankAccountEnc })
+      .select({
+        bankBin: partnerProfiles.bankBin,
+        bankAccountEnc: partnerProfiles.bankAccountEnc,
+        bankVerifiedAt: partnerProfiles.bankVerifiedAt,
+      })
       .from(partnerProfiles)
       .where(and(eq(partnerProfiles.orgId, ctx.orgId), eq(partnerProfiles.partnerId, enrollment.partnerId)));
     if (!profile?.bankBin || !profile.bankAccountEnc)
       throw invalid('method', 'Add your bank account in your profile first');
+    if (!profile.bankVerifiedAt)
+      throw invalid('method', 'Your bank account is waiting for the organisation to verify it');
   }
   const now = ctx.services.clock.now();
   const [created] = await executor

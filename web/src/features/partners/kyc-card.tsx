@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { IconEye, IconShieldLock } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { formatDate } from '../../lib/format';
 import { useConfirm } from '../../ui/confirm';
 import { ErrorAlert } from '../../ui/error-alert';
 import { notifyError } from '../../ui/notify';
@@ -17,6 +18,7 @@ type Kyc = {
   bank: Bank | null;
   bankAccount: string | null;
   bankHolder: string | null;
+  bankVerifiedAt: string | null;
 };
 
 const SECRET = ['citizenId', 'dateOfBirth', 'address', 'bankAccount', 'bankHolder'] as const;
@@ -38,6 +40,23 @@ export function KycCard({ partnerId }: { partnerId: string }) {
       }),
     onError: notifyError,
   });
+  const queryClient = useQueryClient();
+  const verifyBank = useMutation({
+    mutationFn: () => api.post<{ bankVerifiedAt: string }>(`/api/v1/partners/${partnerId}/kyc/verify-bank`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partner-kyc', partnerId] }),
+    onError: notifyError,
+  });
+  const askVerifyBank = async () => {
+    if (
+      await confirm({
+        title: t('kyc.verifyBankTitle'),
+        message: t('kyc.verifyBankWarning'),
+        confirmLabel: t('kyc.verifyBank'),
+        danger: false,
+      })
+    )
+      verifyBank.mutate();
+  };
   const shown = masked.data ? { ...masked.data, ...(reveal.data?.values ?? {}) } : null;
   const value = (field: (typeof FIELDS)[number]): string | null => {
     if (!shown) return null;
@@ -97,6 +116,30 @@ export function KycCard({ partnerId }: { partnerId: string }) {
             </div>
           ))}
         </SimpleGrid>
+      ) : null}
+      {masked.data?.bankAccount ? (
+        <Group justify="space-between" mt="sm" gap="xs">
+          {masked.data.bankVerifiedAt ? (
+            <Text size="sm" c="teal.8" data-testid="kyc-bank-verified">
+              {t('kyc.bankVerified', { date: formatDate(masked.data.bankVerifiedAt) })}
+            </Text>
+          ) : (
+            <Text size="sm" c="orange.8">
+              {t('kyc.bankNotVerified')}
+            </Text>
+          )}
+          {!masked.data.bankVerifiedAt && can('payouts.manage') ? (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={askVerifyBank}
+              loading={verifyBank.isPending}
+              data-testid="kyc-verify-bank"
+            >
+              {t('kyc.verifyBank')}
+            </Button>
+          ) : null}
+        </Group>
       ) : null}
     </Paper>
   );

@@ -15,7 +15,7 @@ export const WITHDRAWAL_STATUSES: WithdrawalStatus[] = [
   'cancelled',
 ];
 
-export type BankShort = { shortName: string | null; accountLast4: string | null };
+export type BankShort = { shortName: string | null; accountLast4: string | null; verified?: boolean };
 
 export type WithdrawalRequest = {
   /** In staff lists: who asked. */

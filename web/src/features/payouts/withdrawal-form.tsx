@@ -160,9 +160,16 @@ export function WithdrawalForm({ overview }: { overview: MyPayouts }) {
             ) : null}
             {needsBank ? (
               settings.bankAccount ? (
-                <Text size="sm" data-testid="withdraw-bank">
-                  {t('payouts.request.toAccount', { account: maskedAccount(settings.bankAccount) })}
-                </Text>
+                <>
+                  <Text size="sm" data-testid="withdraw-bank">
+                    {t('payouts.request.toAccount', { account: maskedAccount(settings.bankAccount) })}
+                  </Text>
+                  {settings.bankAccount.verified === false ? (
+                    <Text size="sm" c="orange.8" data-testid="withdraw-bank-unverified">
+                      {t('payouts.request.bankNotVerified')}
+                    </Text>
+                  ) : null}
+                </>
               ) : (
                 <Text size="sm" c="red.7">
                   {t('payouts.request.errors.noBank')}{' '}
