@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { parseHumanAmount } from '../../platform/human-amount';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { recordAudit } from '../audit';
-import { parseHumanAmount } from '../catalog/import/parse-amount';
 import type { ledgerEntries } from '../commissions/schema';
 import { notifyIdentity } from '../notifications';
 import { partners } from '../partners';

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { AmountError, parseHumanAmount } from '../../../platform/human-amount';
 import type { CategoryTree } from '../categories/category-tree';
 import type { Product } from '../products/product-view';
 import type { ProductStatus } from '../schema';
 import { skuSchema } from '../schemas';
 import { type ProductImportField, parseStatus } from './columns';
-import { AmountError, parseHumanAmount } from './parse-amount';
 
 export type RowError = { field: ProductImportField; message: string };
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createTestEnrollment, createTestProgram } from '../../../../../test/enrollment-fixtures';
 import { apiCall, createTestApiKey, createTestOrg } from '../../../../../test/factories';
 import { createTestEnv } from '../../../../../test/harness';
+import { parseHumanAmount } from '../../../platform/human-amount';
 import { commissionLines, ledgerEntries } from '../schema';
-import { parseSignedAmount } from './parse-amount';
+
+const parseSignedAmount = (text: string, currency: string) =>
+  parseHumanAmount(text, currency, { signed: true });
 
 const env = await createTestEnv();
 const { org } = await createTestOrg(env, { name: 'Nông sản Tây Nguyên' });

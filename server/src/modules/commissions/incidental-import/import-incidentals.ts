@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
+import { AmountError, parseHumanAmount } from '../../../platform/human-amount';
 import type { TenantContext } from '../../../platform/services';
 import { parseSpreadsheet } from '../../../platform/spreadsheet';
 import { enrollments } from '../../partners';
 import { programs } from '../../programs/schema';
 import { addIncidentalLine } from '../add-incidental';
 import { type INCIDENTAL_IMPORT_FIELDS, type IncidentalImportField, mapColumns } from './columns';
-import { AmountError, parseSignedAmount } from './parse-amount';
 
 /** Rows per file: an incidental import is a month's bonuses and penalties, not a data migration. */
 export const MAX_INCIDENTAL_ROWS = 5000;
@@ -122,7 +122,7 @@ export async function importIncidentals(
     if (!amountText) fail('amount', 'Required: positive for a bonus, negative for a penalty');
     else if (target) {
       try {
-        amount = parseSignedAmount(amountText, target.currency);
+        amount = parseHumanAmount(amountText, target.currency, { signed: true });
         if (amount === 0n) fail('amount', 'Cannot be zero: positive for a bonus, negative for a penalty');
       } catch (error) {
         if (!(error instanceof AmountError || error instanceof RangeError)) throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmountError, parseHumanAmount } from './parse-amount';
+import { AmountError, parseHumanAmount } from './human-amount';
 
 describe('amounts as people write them', () => {
   it('reads dong with dots, commas, spaces and symbols as whole dong', () => {
