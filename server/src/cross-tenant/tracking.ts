@@ -3,7 +3,7 @@ import type { CrossTenantSetup } from './part';
 const OWN_LINK = 'the signed-in partner’s own links only: the link’s enrollment must be theirs (others: 404)';
 
 /** Records of organisation A for the tracking routes: its partner's default link and a coupon. */
-export const setup: CrossTenantSetup = async ({ callA, enrollmentA }) => {
+export const setup: CrossTenantSetup = async ({ env, callA, enrollmentA }) => {
   const links = await callA('GET', `/api/v1/links?enrollmentId=${enrollmentA.id}`);
   const [link] = ((await links.json()) as { items: { id: string; code: string }[] }).items;
   if (!link) throw new Error('The approved enrollment of A has no default link');
@@ -17,6 +17,16 @@ export const setup: CrossTenantSetup = async ({ callA, enrollmentA }) => {
       'PATCH /api/v1/links/{linkId}': { status: 'disabled' },
       'POST /api/v1/coupons': { enrollmentId: enrollmentA.id, code: 'CUAB10' },
       'PATCH /api/v1/coupons/{couponId}': { status: 'disabled' },
+      'POST /api/v1/impressions': {
+        reports: [
+          {
+            externalId: 'cross-1',
+            linkCode: link.code,
+            hour: env.clock.now().toISOString(),
+            impressions: 10,
+          },
+        ],
+      },
     },
     notTenantScoped: {
       'GET /api/me/links': 'the signed-in partner’s own enrollment names the organisation (others: 404)',

@@ -32,6 +32,7 @@ export const ID_PREFIXES = {
   productCategory: 'cat',
   link: 'lnk',
   click: 'clk',
+  impressionBatch: 'imb',
   coupon: 'cpn',
   customer: 'cus',
   order: 'ord',

@@ -3,7 +3,7 @@ import type { TenantContext } from '../../platform/services';
 import { identities } from '../auth';
 import { enrollments, partners } from '../partners';
 import { COUNTS, type Counts, clickRange, fillDays, sumCounts } from './click-counts';
-import { clickStats, links } from './schema';
+import { clickStats, impressionStats, links } from './schema';
 import type { ClicksReportQuery } from './schemas';
 
 const TOP = 200;
@@ -68,12 +68,43 @@ export async function getClicksReport(ctx: TenantContext, query: ClicksReportQue
     .groupBy(clickStats.deviceType)
     .orderBy(desc(COUNTS.total));
   const [totals] = await db.select(COUNTS).from(clickStats).where(where);
+  const impressions = await impressionsBy(ctx, range, query);
   return {
     groupBy: query.groupBy,
     from: range.from,
     to: range.to,
-    rows,
-    totals: totals ?? sumCounts([]),
+    rows: rows.map((row) => ({ ...row, impressions: impressions.get(row.key) ?? 0 })),
+    totals: {
+      ...(totals ?? sumCounts([])),
+      impressions: [...impressions.values()].reduce((a, b) => a + b, 0),
+    },
     devices,
   };
+}
+
+/** Impressions (bots left out) in the same range, per day, partner or link. */
+async function impressionsBy(
+  ctx: TenantContext,
+  range: { from: string; to: string; timeZone: string },
+  query: ClicksReportQuery,
+): Promise<Map<string, number>> {
+  const key =
+    query.groupBy === 'day'
+      ? sql<string>`to_char(${impressionStats.hour} at time zone ${range.timeZone}, 'YYYY-MM-DD')`
+      : query.groupBy === 'partner'
+        ? sql<string>`${impressionStats.enrollmentId}`
+        : sql<string>`${impressionStats.linkId}`;
+  const rows = await ctx.services.db
+    .select({ key, impressions: sql<string>`sum(${impressionStats.impressions})::text` })
+    .from(impressionStats)
+    .where(
+      and(
+        eq(impressionStats.orgId, ctx.orgId),
+        sql`${impressionStats.hour} >= (${range.from}::date::timestamp at time zone ${range.timeZone})`,
+        sql`${impressionStats.hour} < ((${range.to}::date + 1)::timestamp at time zone ${range.timeZone})`,
+        query.programId ? eq(impressionStats.programId, query.programId) : undefined,
+      ),
+    )
+    .groupBy(sql`1`);
+  return new Map(rows.map((row) => [row.key, Number(row.impressions)]));
 }

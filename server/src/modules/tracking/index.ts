@@ -3,7 +3,13 @@ export { type EnrollmentForLink, ensureDefaultLink, ensureDefaultLinks } from '.
 export { type ClickEvidence, findClick } from './find-click';
 export { hashClientIp } from './redirect/ip-hash';
 export { redirectListener } from './redirect/redirect-handler';
-export { evictLinkCode, findPendingClick, flushClicks, stopTracking } from './redirect/runtime';
+export {
+  evictLinkCode,
+  findPendingClick,
+  flushClicks,
+  flushImpressions,
+  stopTracking,
+} from './redirect/runtime';
 export { type ClickRow, storeClicksOnce } from './redirect/store-clicks';
 export * from './schema';
 export { seedDemoTracking } from './seed-demo';

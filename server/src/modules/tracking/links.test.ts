@@ -238,6 +238,7 @@ describe('partner links', () => {
         total: 2,
         unique: 1,
         bots: 0,
+        impressions: 0,
       },
     ]);
     expect((await call('GET', '/api/v1/reports/clicks?from=2026-11-02&to=2026-11-01')).status).toBe(400);

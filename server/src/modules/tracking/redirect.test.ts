@@ -168,8 +168,10 @@ describe('GET /r/{code}', () => {
     ]);
     const call = apiCall(env, (await createTestApiKey(env, org.id, 'owner')).secret);
     const report = await (await call('GET', '/api/v1/reports/clicks?groupBy=link')).json();
-    expect(report.totals).toEqual({ total: 4, unique: 1, bots: 3 });
-    expect(report.rows).toEqual([{ key: link.id, label: link.code, total: 4, unique: 1, bots: 3 }]);
+    expect(report.totals).toEqual({ total: 4, unique: 1, bots: 3, impressions: 0 });
+    expect(report.rows).toEqual([
+      { key: link.id, label: link.code, total: 4, unique: 1, bots: 3, impressions: 0 },
+    ]);
   });
 
   it('sends unknown codes to the landing page, and disabled links or partners to the fallback page', async () => {

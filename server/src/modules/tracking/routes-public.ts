@@ -5,7 +5,13 @@ import { validationError } from '../../platform/http/errors';
 import { clientIp, WindowCounter } from '../../platform/http/rate-limit';
 import { defineRoute } from '../../platform/http/route';
 import { unsafeGetActiveProgramByPageCode } from '../programs';
-import { answerRedirect, REDIRECT_HEADERS } from './redirect/redirect-handler';
+import {
+  answerRedirect,
+  countPixelView,
+  PIXEL_GIF,
+  PIXEL_HEADERS,
+  REDIRECT_HEADERS,
+} from './redirect/redirect-handler';
 import { trackEventSchema } from './schemas';
 import { renderSnippet } from './snippet';
 import { trackBrowserEvent } from './track-browser-event';
@@ -89,7 +95,7 @@ export const publicTrackingRoutes = createRouter().openapi(
   },
 );
 
-/** `/r/{code}` and `/k.js`: not API operations (no JSON, no OpenAPI), served to anyone. */
+/** `/r/{code}`, `/i/{code}` and `/k.js`: not API operations (no JSON, no OpenAPI), served to anyone. */
 export const trackingPages = createRouter()
   .get('/r/:code', async (c) => {
     const location = await answerRedirect(c.get('services'), {
@@ -100,6 +106,14 @@ export const trackingPages = createRouter()
         ?.remoteAddress,
     });
     return c.body(null, 302, { location, ...REDIRECT_HEADERS });
+  })
+  .get('/i/:code', async (c) => {
+    await countPixelView(c.get('services'), {
+      code: c.req.param('code'),
+      method: c.req.method,
+      userAgent: c.req.header('user-agent'),
+    });
+    return c.body(new Uint8Array(PIXEL_GIF), 200, PIXEL_HEADERS);
   })
   .get('/k.js', async (c) => {
     const services = c.get('services');

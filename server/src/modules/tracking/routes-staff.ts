@@ -5,6 +5,7 @@ import { defineRoute } from '../../platform/http/route';
 import { getClicksReport } from './clicks-report';
 import { createCoupon, findCoupons, getCouponById, updateCoupon } from './coupons';
 import { findLinks } from './find-links';
+import { recordImpressionReports } from './impressions/record-impressions';
 import {
   clicksReportQuerySchema,
   clicksReportSchema,
@@ -12,6 +13,8 @@ import {
   couponPatchSchema,
   couponSchema,
   couponsQuerySchema,
+  impressionReportResultSchema,
+  impressionReportsInputSchema,
   linkIdParams,
   linkSchema,
   linksQuerySchema,
@@ -117,4 +120,25 @@ export const staffTrackingRoutes = createRouter()
       responses: { 200: json(clicksReportSchema, 'The report') },
     }),
     async (c) => c.json(await getClicksReport(c.get('tenant')!, c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/impressions',
+      tags: ['Links'],
+      summary: 'Report impressions of partners’ banners or links (for CPM)',
+      description:
+        'Counts per link (its code, or a partner’s referral code for their default link) and hour, from the last 7 days. Each report is stored once per external id: sending it again adds nothing and answers "duplicate". One invalid report refuses the whole request (422, with where and why). Views of the `/i/{code}` pixel are counted without this call.',
+      access: { permission: 'tracking.manage' },
+      request: { body: body(impressionReportsInputSchema) },
+      responses: { 200: json(impressionReportResultSchema, 'What was recorded') },
+    }),
+    async (c) => {
+      const { reports } = c.req.valid('json');
+      const result = await recordImpressionReports(
+        c.get('tenant')!,
+        reports.map((report) => ({ ...report, hour: new Date(report.hour) })),
+      );
+      return c.json(result, 200);
+    },
   );

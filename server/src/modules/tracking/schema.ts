@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -137,3 +138,56 @@ export const coupons = pgTable(
     index('coupons_enrollment_idx').on(t.orgId, t.enrollmentId),
   ],
 );
+
+/**
+ * Impressions (views of a partner's banner or link, for CPM) rolled up per link and hour (UTC), from
+ * the impression pixel (`/i/{code}`) and from reports sent to `POST /api/v1/impressions`. Bots are
+ * counted apart and never paid.
+ */
+export const impressionStats = pgTable(
+  'impression_stats',
+  {
+    orgId: text('org_id').notNull(),
+    linkId: text('link_id').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    impressions: bigint('impressions', { mode: 'number' }).notNull(),
+    botImpressions: bigint('bot_impressions', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.linkId, t.hour] }),
+    index('impression_stats_org_hour_idx').on(t.orgId, t.hour),
+    index('impression_stats_enrollment_idx').on(t.orgId, t.enrollmentId, t.hour),
+  ],
+);
+
+/**
+ * An impression count reported through the API, kept once per organisation and external id: the
+ * same report sent twice adds nothing.
+ */
+export const impressionReports = pgTable(
+  'impression_reports',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    externalId: text('external_id').notNull(),
+    linkId: text('link_id').notNull(),
+    programId: text('program_id').notNull(),
+    enrollmentId: text('enrollment_id').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    impressions: integer('impressions').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.externalId] })],
+);
+
+/**
+ * Batches of pixel impressions already added to the roll-up, so a batch written again after an
+ * unclear failure (the commit may have gone through) adds nothing. Kept for a day.
+ */
+export const impressionFlushes = pgTable('impression_flushes', {
+  id: text('id').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -127,9 +127,13 @@ export const clicksReportSchema = z
       clickCountsSchema.extend({
         key: z.string().openapi({ description: 'The day, enrollment id or link id' }),
         label: z.string(),
+        impressions: z
+          .number()
+          .int()
+          .openapi({ description: 'Impressions (pixel and reported), bots excluded' }),
       }),
     ),
-    totals: clickCountsSchema,
+    totals: clickCountsSchema.extend({ impressions: z.number().int() }),
     devices: z.array(z.object({ deviceType: z.enum(DEVICE_TYPES), total: z.number().int() })),
   })
   .openapi('ClicksReport');
@@ -215,3 +219,49 @@ export const trackEventSchema = z
   .strict()
   .openapi('TrackEvent');
 export type TrackEvent = z.infer<typeof trackEventSchema>;
+
+export const impressionReportsInputSchema = z
+  .object({
+    reports: z
+      .array(
+        z
+          .object({
+            externalId: z
+              .string()
+              .trim()
+              .min(1)
+              .max(200)
+              .openapi({ description: 'Your id for this count: a report sent again with it adds nothing' }),
+            linkCode: z.string().trim().min(1).max(64).optional(),
+            referralCode: z
+              .string()
+              .trim()
+              .min(1)
+              .max(64)
+              .optional()
+              .openapi({ description: 'The partner’s referral code, for their default link' }),
+            hour: z.string().datetime({ offset: true }).openapi({
+              description: 'Any moment of the hour the impressions happened in',
+              example: '2026-11-28T09:00:00+07:00',
+            }),
+            impressions: z.number().int().min(1).max(100_000_000),
+          })
+          .refine((report) => !!report.linkCode !== !!report.referralCode, {
+            message: 'Name either the link (linkCode) or the partner (referralCode)',
+            path: ['linkCode'],
+          }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .openapi('ImpressionReports');
+
+export const impressionReportResultSchema = z
+  .object({
+    recorded: z.number().int(),
+    duplicates: z.number().int(),
+    reports: z.array(
+      z.object({ externalId: z.string(), status: z.enum(['recorded', 'duplicate']), linkCode: z.string() }),
+    ),
+  })
+  .openapi('ImpressionReportResult');

@@ -43,6 +43,14 @@ const clicks: Explanation = {
   rounding: 'half_up',
 };
 
+const impressions: Explanation = {
+  rule: { id: 'cpm', name: 'Mỗi nghìn lượt hiển thị', kind: 'action' },
+  action: { event: 'impression', day: '2026-11-01', timeZone: 'Asia/Ho_Chi_Minh', impressions: '19' },
+  calc: { type: 'per_mille', amountMinor: '25500', quantity: '19' },
+  exact: '484500/1000',
+  rounding: 'half_up',
+};
+
 describe('explaining action lines', () => {
   it('a conversion: the rule, the event and when, the fixed amount', () => {
     expect(explain(lead, '25000', 'en')).toEqual([
@@ -74,6 +82,35 @@ describe('explaining action lines', () => {
     ]);
     expect(explain(clicks, '617000')[2]).toBe('1.234 × 500 ₫ mỗi lượt nhấp duy nhất = 617.000 ₫');
     expect(explain(clicks, '617000', 'th')[2]).toBe('1,234 × ₫500 ต่อคลิกที่ไม่ซ้ำ = ₫617,000');
+  });
+
+  it('a day of impressions: the count, the rate per 1,000, the rounding, and a later top-up', () => {
+    expect(explain(impressions, '485', 'en')).toEqual([
+      'Rule “Mỗi nghìn lượt hiển thị” (Per action).',
+      '19 impressions on 1 Nov 2026 (a day in Asia/Ho_Chi_Minh time), bots left out.',
+      '19 × ₫25,500 per 1,000 impressions = ₫485, rounded half up',
+    ]);
+    expect(explain(impressions, '485')[2]).toBe(
+      '19 × 25.500 ₫ mỗi 1.000 lượt hiển thị = 485 ₫, làm tròn nửa lên',
+    );
+    const later: Explanation = {
+      ...impressions,
+      action: {
+        event: 'impression',
+        day: '2026-11-01',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        impressions: '40',
+        paidBefore: { impressions: '19', amountMinor: '485' },
+      },
+      calc: { type: 'per_mille', amountMinor: '25500', quantity: '40' },
+      exact: '1020000/1000',
+    };
+    expect(explain(later, '535', 'en')[2]).toBe(
+      '40 × ₫25,500 per 1,000 impressions = ₫1,020 for the day, rounded half up; ₫485 was paid before for 19, this line ₫535',
+    );
+    expect(explain(later, '535', 'th')[1]).toBe(
+      'การแสดงผล 40 ครั้งในวันที่ 1 พ.ย. 2569 (ตามเวลา Asia/Ho_Chi_Minh) ไม่นับบอท',
+    );
   });
 
   it('every import message exists in the three languages', () => {

@@ -116,8 +116,14 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
   return out;
 }
 
-/** What an action line pays for: the conversion and when, or the day and its unique clicks. */
+/** What an action line pays for: the conversion and when, or the day and its clicks or impressions. */
 function actionText(action: ActionExplanation, t: TFunction, locale: string): string {
+  if (action.event === 'impression')
+    return t('commissions.explain.actionImpressions', {
+      count: formatNumber(BigInt(action.impressions), locale),
+      day: formatDate(`${action.day}T00:00:00Z`, { locale, timeZone: 'UTC', withTime: false }),
+      timeZone: action.timeZone,
+    });
   if (action.event === 'click')
     return t('commissions.explain.actionClicks', {
       count: formatNumber(action.uniqueClicks, locale),
@@ -186,6 +192,23 @@ function formulaText(
       rate: money(calc.amountMinor),
       amount,
     });
+  if (calc.type === 'per_mille') {
+    const paidBefore = ex.action?.event === 'impression' ? ex.action.paidBefore : undefined;
+    const values = {
+      count: formatNumber(BigInt(calc.quantity), locale),
+      rate: money(calc.amountMinor),
+      rounding,
+    };
+    if (!paidBefore) return t('commissions.explain.perMille', { ...values, amount });
+    const day = BigInt(paidBefore.amountMinor) + BigInt(amountMinor);
+    return t('commissions.explain.perMilleMore', {
+      ...values,
+      day: money(day),
+      before: formatNumber(BigInt(paidBefore.impressions), locale),
+      paid: money(paidBefore.amountMinor),
+      amount,
+    });
+  }
   if (calc.type === 'margin' && base)
     return t('commissions.explain.margin', {
       net: money(base.amountMinor),

@@ -31,12 +31,20 @@ export type CalcExplanation =
   | { type: 'margin' }
   | { type: 'tier_bands'; bands: { fromMinor: string; toMinor: string; ratePpm: string }[] }
   | { type: 'fixed_per_action'; amountMinor: string }
-  | { type: 'per_click'; amountMinor: string; quantity: number };
+  | { type: 'per_click'; amountMinor: string; quantity: number }
+  | { type: 'per_mille'; amountMinor: string; quantity: string };
 
-/** The event an action line pays for: a conversion, or a day's unique clicks. */
+/** The event an action line pays for: a conversion, a day's unique clicks or its impressions. */
 export type ActionExplanation =
   | { event: 'lead' | 'signup' | 'custom'; name: string; conversionId: string; occurredAt: string }
-  | { event: 'click'; day: string; timeZone: string; uniqueClicks: number };
+  | { event: 'click'; day: string; timeZone: string; uniqueClicks: number }
+  | {
+      event: 'impression';
+      day: string;
+      timeZone: string;
+      impressions: string;
+      paidBefore?: { impressions: string; amountMinor: string };
+    };
 
 /** Why a line has its amount, as the engine stores it on the line. */
 export type Explanation = {

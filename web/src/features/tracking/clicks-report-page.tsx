@@ -69,8 +69,8 @@ export function ClicksReportPage() {
       {report.isLoading ? <PageLoader /> : null}
       {data ? (
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            {(['total', 'unique', 'bots'] as const).map((key) => (
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+            {(['total', 'unique', 'bots', 'impressions'] as const).map((key) => (
               <Paper key={key} withBorder radius="md" p="md">
                 <Text size="xs" c="dimmed" tt="uppercase">
                   {t(`tracking.report.${key}`)}
@@ -81,7 +81,7 @@ export function ClicksReportPage() {
               </Paper>
             ))}
           </SimpleGrid>
-          {data.totals.total === 0 ? (
+          {data.totals.total === 0 && data.totals.impressions === 0 ? (
             <EmptyCard
               icon={<IconClick size={26} />}
               title={t('tracking.report.empty')}
@@ -102,7 +102,7 @@ export function ClicksReportPage() {
                 />
               </Paper>
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={480}>
+                <Table.ScrollContainer minWidth={560}>
                   <Table verticalSpacing="xs">
                     <Table.Thead>
                       <Table.Tr>
@@ -110,11 +110,12 @@ export function ClicksReportPage() {
                         <Table.Th ta="right">{t('tracking.report.total')}</Table.Th>
                         <Table.Th ta="right">{t('tracking.report.unique')}</Table.Th>
                         <Table.Th ta="right">{t('tracking.report.bots')}</Table.Th>
+                        <Table.Th ta="right">{t('tracking.report.impressions')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
                       {rows
-                        .filter((row) => groupBy !== 'day' || row.total > 0)
+                        .filter((row) => groupBy !== 'day' || row.total > 0 || row.impressions > 0)
                         .map((row) => (
                           <Table.Tr key={row.key}>
                             <Table.Td>
@@ -123,6 +124,7 @@ export function ClicksReportPage() {
                             <Table.Td ta="right">{format.number(row.total)}</Table.Td>
                             <Table.Td ta="right">{format.number(row.unique)}</Table.Td>
                             <Table.Td ta="right">{format.number(row.bots)}</Table.Td>
+                            <Table.Td ta="right">{format.number(row.impressions)}</Table.Td>
                           </Table.Tr>
                         ))}
                     </Table.Tbody>

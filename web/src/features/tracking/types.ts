@@ -41,8 +41,8 @@ export type ClicksReport = {
   groupBy: 'day' | 'partner' | 'link';
   from: string;
   to: string;
-  rows: (ClickCounts & { key: string; label: string })[];
-  totals: ClickCounts;
+  rows: (ClickCounts & { key: string; label: string; impressions: number })[];
+  totals: ClickCounts & { impressions: number };
   devices: { deviceType: string; total: number }[];
 };
 export type MyClicks = {

@@ -54,3 +54,22 @@ export type ClickActionExplanation = {
   exact: string;
   rounding: 'half_up';
 };
+
+/**
+ * Why an impression line has its amount: the rule, the day, the impressions (bots left out) and,
+ * for a line paying impressions reported after the day was paid, what was paid before for how
+ * many (the line is the day's amount less that).
+ */
+export type ImpressionActionExplanation = {
+  rule: ReturnType<typeof ruleRef>;
+  action: {
+    event: 'impression';
+    day: string;
+    timeZone: string;
+    impressions: string;
+    paidBefore?: { impressions: string; amountMinor: string };
+  };
+  calc: { type: 'per_mille'; amountMinor: string; quantity: string };
+  exact: string;
+  rounding: 'half_up' | 'half_even';
+};

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientIp } from '../../../platform/http/rate-limit';
 import type { Services } from '../../../platform/services';
 import { isLinkCode } from '../link-code';
-import { redirectLocation } from './runtime';
+import { countImpression, redirectLocation } from './runtime';
 
 /** Headers of every redirect answer: never cached (each answer carries a new click id). */
 export const REDIRECT_HEADERS = {
@@ -39,6 +39,58 @@ export function answerRedirect(services: Services, request: RedirectRequest): st
 }
 
 const PREFIX = '/r/';
+const PIXEL_PREFIX = '/i/';
+
+/** A transparent 1 × 1 GIF: what the impression pixel answers. */
+export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+export const PIXEL_HEADERS = {
+  'content-type': 'image/gif',
+  'content-length': String(PIXEL_GIF.length),
+  'cache-control': 'no-store, max-age=0',
+  'x-robots-tag': 'noindex',
+  'cross-origin-resource-policy': 'cross-origin',
+} as const;
+
+/** The path segment after a prefix, without the query or a trailing slash. */
+function codeOf(url: string, prefix: string): string {
+  const end = url.indexOf('?');
+  return url.slice(prefix.length, end === -1 ? undefined : end).replace(/\/$/, '');
+}
+
+/**
+ * The impression pixel `/i/{code}` (or `/i/{code}.gif`): a partner's banner embeds it and each view
+ * counts one impression of the link (for CPM). The caller always answers the GIF, counted or not;
+ * a HEAD counts nothing. Settles once the link is known (never on the database write).
+ */
+export function countPixelView(
+  services: Services,
+  view: { code: string; method: string; userAgent: string | undefined },
+): Promise<void> | undefined {
+  const code = view.code.toLowerCase().endsWith('.gif') ? view.code.slice(0, -4) : view.code;
+  if (view.method !== 'GET' || !isLinkCode(code)) return undefined;
+  const counted = countImpression(services, {
+    code,
+    userAgent: (view.userAgent ?? '').slice(0, MAX_USER_AGENT),
+  });
+  return counted?.catch((error: unknown) => {
+    services.log.error({ err: error, code }, 'Impression look-up failed');
+  });
+}
+
+function answerPixel(services: Services, request: IncomingMessage, response: ServerResponse) {
+  const send = () => {
+    response.writeHead(200, PIXEL_HEADERS);
+    response.end(request.method === 'HEAD' ? undefined : PIXEL_GIF);
+  };
+  const counted = countPixelView(services, {
+    code: codeOf(request.url ?? '', PIXEL_PREFIX),
+    method: request.method ?? 'GET',
+    userAgent: request.headers['user-agent'],
+  });
+  if (counted) void counted.then(send);
+  else send();
+}
 
 /**
  * The redirect as a plain node:http handler, placed in front of the app so `/r/{code}` skips the
@@ -48,10 +100,14 @@ const PREFIX = '/r/';
 export function redirectListener(services: Services) {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     const url = request.url ?? '';
-    if (!url.startsWith(PREFIX) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    const end = url.indexOf('?');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    if (url.startsWith(PIXEL_PREFIX)) {
+      answerPixel(services, request, response);
+      return true;
+    }
+    if (!url.startsWith(PREFIX)) return false;
     // codes are plain letters and digits: anything encoded fails isLinkCode, no decoding needed
-    const code = url.slice(PREFIX.length, end === -1 ? undefined : end).replace(/\/$/, '');
+    const code = codeOf(url, PREFIX);
     const location = answerRedirect(services, {
       code,
       method: request.method,

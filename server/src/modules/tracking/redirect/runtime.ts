@@ -1,13 +1,19 @@
 import { newId } from '../../../platform/ids';
 import type { Services } from '../../../platform/services';
+import { ImpressionWriter } from '../impressions/impression-writer';
 import { type ClickRow, ClickWriter } from './click-writer';
 import { classifyUserAgent } from './device';
 import { hashClientIp } from './ip-hash';
 import { LinkCache, type RedirectTarget } from './link-cache';
 import { UniqueClicks } from './unique-clicks';
 
-/** The in-memory parts of the redirect for one running server: link cache, unique memory, writer. */
-export type TrackingRuntime = { cache: LinkCache; uniques: UniqueClicks; writer: ClickWriter };
+/** The in-memory parts of the redirect for one running server: link cache, unique memory, writers. */
+export type TrackingRuntime = {
+  cache: LinkCache;
+  uniques: UniqueClicks;
+  writer: ClickWriter;
+  impressions: ImpressionWriter;
+};
 
 const runtimes = new Map<Services, TrackingRuntime>();
 
@@ -18,6 +24,7 @@ export function trackingRuntime(services: Services): TrackingRuntime {
       cache: new LinkCache(services.database, `${services.config.appUrl}/`),
       uniques: new UniqueClicks(),
       writer: new ClickWriter(services.database, services.log),
+      impressions: new ImpressionWriter(services.database, services.log),
     };
     runtimes.set(services, runtime);
   }
@@ -38,12 +45,17 @@ export async function flushClicks(services: Services): Promise<void> {
   await runtimes.get(services)?.writer.flush();
 }
 
+/** Writes every pixel impression counted so far. */
+export async function flushImpressions(services: Services): Promise<void> {
+  await runtimes.get(services)?.impressions.flush();
+}
+
 /** On shutdown, after the HTTP server stopped taking requests: writes every waiting click. */
 export async function stopTracking(services: Services): Promise<void> {
   const runtime = runtimes.get(services);
   if (!runtime) return;
   try {
-    await runtime.writer.flush();
+    await Promise.all([runtime.writer.flush(), runtime.impressions.flush()]);
   } finally {
     runtimes.delete(services);
   }
@@ -92,4 +104,26 @@ function locate(services: Services, runtime: TrackingRuntime, target: RedirectTa
     });
   }
   return `${target.before}${id}${target.after}`;
+}
+
+export type View = { code: string; userAgent: string };
+
+/**
+ * Counts a view of a partner's banner or link (the impression pixel): live links only, bots apart.
+ * Answers once the link is known; nothing waits for the database.
+ */
+export function countImpression(services: Services, view: View): void | Promise<void> {
+  const runtime = trackingRuntime(services);
+  const target = runtime.cache.get(view.code, Date.now());
+  const count = (resolved: RedirectTarget) => {
+    if (resolved.kind === 'fallback') return;
+    const { orgId, linkId, programId, enrollmentId } = resolved;
+    runtime.impressions.add(
+      { orgId, linkId, programId, enrollmentId },
+      services.clock.now(),
+      classifyUserAgent(view.userAgent).isBot,
+    );
+  };
+  if (target instanceof Promise) return target.then(count);
+  count(target);
 }

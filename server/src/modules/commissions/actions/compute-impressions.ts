@@ -1,0 +1,215 @@
+import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db';
+import { newId } from '../../../platform/ids';
+import { divideRounded } from '../../../platform/money';
+import type { Services, TenantContext } from '../../../platform/services';
+import { orgs } from '../../orgs/schema';
+import { enrollments } from '../../partners';
+import { programs } from '../../programs/schema';
+import { impressionStats } from '../../tracking';
+import { reconcileLedger } from '../ledger';
+import { parsePlanVersion, versionInForce } from '../plans';
+import { commissionLines, commissionPlanVersions } from '../schema';
+import { actionRulesFor, hasActionRule, type ImpressionActionExplanation, ruleRef } from './action-rules';
+import { addDays, localDayBounds, localDayOf } from './local-days';
+
+const DAY_MS = 86_400_000;
+
+/** Closed days looked at on each run: impressions may be reported for the last seven days. */
+export const IMPRESSION_LOOKBACK_DAYS = 8;
+
+/** The prefix of every CPM line of one rule, partner and day. */
+export const impressionDayKey = (ruleId: string, enrollmentId: string, day: string) =>
+  `cpm:${ruleId}:${enrollmentId}:${day}:`;
+
+/**
+ * CPM for every organisation with a published impression rule: see
+ * `computeImpressionCommissionsOfOrg`. Answers how many lines were written.
+ */
+export async function computeImpressionCommissions(
+  services: Services,
+  lookbackDays = IMPRESSION_LOOKBACK_DAYS,
+): Promise<number> {
+  const rows = await services.db
+    .selectDistinct({ orgId: commissionPlanVersions.orgId })
+    .from(commissionPlanVersions)
+    .where(
+      and(
+        eq(commissionPlanVersions.status, 'published'),
+        sql`${commissionPlanVersions.rules} @> '[{"kind":"action","event":"impression"}]'::jsonb`,
+      ),
+    );
+  let written = 0;
+  for (const { orgId } of rows) {
+    const ctx: TenantContext = { orgId, services, actor: { type: 'system', label: 'Commission engine' } };
+    written += await computeImpressionCommissionsOfOrg(ctx, lookbackDays);
+  }
+  return written;
+}
+
+/**
+ * CPM: for each day of the organisation's time zone that has ended (the last `lookbackDays`), the
+ * impressions of each partner's links (bots left out) summed from the hourly roll-up, paid by the
+ * impression rules of the plan version in force at the day's start: impressions × the amount per
+ * 1 000 ÷ 1 000, rounded by the plan. Impressions reported after a day was paid add a line for the
+ * difference (the day's total paid so far against the new total, never an edit), so each run
+ * writes nothing new unless the count changed.
+ */
+export async function computeImpressionCommissionsOfOrg(
+  ctx: TenantContext,
+  lookbackDays = IMPRESSION_LOOKBACK_DAYS,
+): Promise<number> {
+  const { db } = ctx.services;
+  const [org] = await db.select({ timeZone: orgs.timeZone }).from(orgs).where(eq(orgs.id, ctx.orgId));
+  const timeZone = org?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const today = localDayOf(ctx.services.clock.now(), timeZone);
+  let written = 0;
+  for (let back = lookbackDays; back >= 1; back--) {
+    const day = addDays(today, -back);
+    written += await db.transaction((tx) => computeDay(ctx, tx, day, timeZone));
+  }
+  return written;
+}
+
+async function computeDay(ctx: TenantContext, executor: Executor, day: string, timeZone: string) {
+  const { start, end } = localDayBounds(day, timeZone);
+  if (end > ctx.services.clock.now()) return 0;
+  const totals = await executor
+    .select({
+      enrollmentId: impressionStats.enrollmentId,
+      programId: impressionStats.programId,
+      impressions: sql<string>`sum(${impressionStats.impressions})::text`,
+    })
+    .from(impressionStats)
+    .where(
+      and(
+        eq(impressionStats.orgId, ctx.orgId),
+        gte(impressionStats.hour, start),
+        lt(impressionStats.hour, end),
+      ),
+    )
+    .groupBy(impressionStats.enrollmentId, impressionStats.programId)
+    .having(sql`sum(${impressionStats.impressions}) > 0`);
+  if (totals.length === 0) return 0;
+
+  const partners = await executor
+    .select({
+      id: enrollments.id,
+      programId: enrollments.programId,
+      groupId: enrollments.groupId,
+      currency: programs.currency,
+      holdDays: programs.holdDays,
+    })
+    .from(enrollments)
+    .innerJoin(programs, and(eq(programs.orgId, enrollments.orgId), eq(programs.id, enrollments.programId)))
+    .where(
+      and(
+        eq(enrollments.orgId, ctx.orgId),
+        inArray(
+          enrollments.id,
+          totals.map((row) => row.enrollmentId),
+        ),
+      ),
+    );
+  // what each rule, partner and day was paid so far (every line counts, whatever its status:
+  // a rejected day stays decided, only new impressions are paid)
+  const paid = await executor
+    .select({
+      sourceKey: commissionLines.sourceKey,
+      amount: commissionLines.amountMinor,
+      impressions: sql<string | null>`${commissionLines.explanation} -> 'action' ->> 'impressions'`,
+    })
+    .from(commissionLines)
+    .where(
+      and(
+        eq(commissionLines.orgId, ctx.orgId),
+        inArray(
+          commissionLines.enrollmentId,
+          totals.map((row) => row.enrollmentId),
+        ),
+        eq(commissionLines.earnedAt, start),
+        like(commissionLines.sourceKey, 'cpm:%'),
+      ),
+    );
+
+  const plans = new Map<string, Awaited<ReturnType<typeof planOf>>>();
+  const now = ctx.services.clock.now();
+  const values: (typeof commissionLines.$inferInsert)[] = [];
+  for (const total of totals) {
+    const partner = partners.find((p) => p.id === total.enrollmentId);
+    if (!partner || partner.programId !== total.programId) continue;
+    if (!plans.has(partner.programId))
+      plans.set(partner.programId, await planOf(ctx, executor, partner.programId, start));
+    const inForce = plans.get(partner.programId);
+    if (!inForce) continue;
+    const impressions = BigInt(total.impressions);
+    const rounding = inForce.plan.settings.rounding;
+    for (const rule of actionRulesFor(inForce.plan, { kind: 'impression' }, partner.groupId)) {
+      const prefix = impressionDayKey(rule.id, partner.id, day);
+      const earlier = paid.filter((line) => line.sourceKey.startsWith(prefix));
+      const paidImpressions = earlier.reduce((most, line) => {
+        const count = BigInt(line.impressions ?? '0');
+        return count > most ? count : most;
+      }, 0n);
+      if (impressions <= paidImpressions) continue;
+      const exact = impressions * rule.amountMinor;
+      const dayAmount = divideRounded(exact, 1000n, rounding);
+      const paidBefore = earlier.reduce((sum, line) => sum + line.amount, 0n);
+      const amount = dayAmount - paidBefore;
+      // less than a rounding unit's worth: left for when more impressions arrive
+      if (amount === 0n) continue;
+      const explanation: ImpressionActionExplanation = {
+        rule: ruleRef(rule),
+        action: {
+          event: 'impression',
+          day,
+          timeZone,
+          impressions: impressions.toString(),
+          ...(earlier.length > 0
+            ? { paidBefore: { impressions: paidImpressions.toString(), amountMinor: paidBefore.toString() } }
+            : {}),
+        },
+        calc: {
+          type: 'per_mille',
+          amountMinor: rule.amountMinor.toString(),
+          quantity: impressions.toString(),
+        },
+        exact: `${exact}/1000`,
+        rounding,
+      };
+      values.push({
+        orgId: ctx.orgId,
+        id: newId('commissionLine'),
+        enrollmentId: partner.id,
+        programId: partner.programId,
+        planVersionId: inForce.versionId,
+        ruleId: rule.id,
+        kind: 'action',
+        sourceKey: `${prefix}${impressions}`,
+        currency: partner.currency,
+        baseMinor: 0n,
+        ratePpm: null,
+        amountMinor: amount,
+        rounding,
+        status: 'on_hold',
+        holdUntil: new Date(end.getTime() + partner.holdDays * DAY_MS),
+        explanation,
+        earnedAt: start,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+  if (values.length === 0) return 0;
+  const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
+  await reconcileLedger(ctx, executor, created);
+  return created.length;
+}
+
+/** The plan version in force at a moment, when it has impression rules. */
+async function planOf(ctx: TenantContext, executor: Executor, programId: string, at: Date) {
+  const version = await versionInForce(ctx, executor, programId, at);
+  if (!version) return undefined;
+  const plan = parsePlanVersion(version);
+  return hasActionRule(plan, 'impression') ? { versionId: version.id, plan } : undefined;
+}
