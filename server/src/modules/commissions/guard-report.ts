@@ -88,6 +88,18 @@ function warningsOf(sums: Sums, limits: GuardLimits, depth: number, acknowledged
   return warnings;
 }
 
+const withOverrides = (limits: GuardLimits, overrides: Partial<GuardLimits>): GuardLimits => ({
+  payoutLimitPpm: overrides.payoutLimitPpm ?? limits.payoutLimitPpm,
+  overrideLimitPpm: overrides.overrideLimitPpm ?? limits.overrideLimitPpm,
+  nonPartnerMinPpm: overrides.nonPartnerMinPpm ?? limits.nonPartnerMinPpm,
+});
+
+const limitsView = (limits: GuardLimits) => ({
+  payoutLimitPpm: limits.payoutLimitPpm.toString(),
+  overrideLimitPpm: limits.overrideLimitPpm.toString(),
+  nonPartnerMinPpm: limits.nonPartnerMinPpm.toString(),
+});
+
 /** The last `months` calendar months in the time zone, the current one last. */
 function monthsUpTo(now: Date, months: number, timeZone: string) {
   const list = [periodOf(now, 'month', timeZone)];
@@ -113,7 +125,7 @@ async function rows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
 export async function getGuardReport(
   ctx: TenantContext,
   executor: Executor,
-  input: { programId?: string; months: number; limits: GuardLimits },
+  input: { programId?: string; months: number; limits: Partial<GuardLimits> },
 ) {
   const [org] = await rows<{ time_zone: string }>(
     executor,
@@ -132,11 +144,7 @@ export async function getGuardReport(
   const from = periods[0]!.start;
   const to = periods.at(-1)!.end;
   const base = { timeZone, from: from.toISOString(), to: to.toISOString(), months: input.months };
-  const limits = {
-    payoutLimitPpm: input.limits.payoutLimitPpm.toString(),
-    overrideLimitPpm: input.limits.overrideLimitPpm.toString(),
-    nonPartnerMinPpm: input.limits.nonPartnerMinPpm.toString(),
-  };
+  const limits = limitsView(withOverrides(DEFAULT_GUARD_LIMITS, input.limits));
   if (programs.length === 0) return { ...base, limits, items: [] };
 
   const monthTable = sql.join(
@@ -234,6 +242,11 @@ export async function getGuardReport(
     const settings = planSettingsSchema.safeParse(version?.settings ?? {});
     const depth = settings.success ? settings.data.overrideDepth : 1;
     const acknowledged = settings.success ? settings.data.multiLevelAcknowledged : false;
+    // the request's limits, else the plan's, else the defaults
+    const programLimits = withOverrides(
+      (settings.success ? settings.data.guardLimits : null) ?? DEFAULT_GUARD_LIMITS,
+      input.limits,
+    );
     items.push({
       programId: program.id,
       programName: program.name,
@@ -241,16 +254,22 @@ export async function getGuardReport(
       planVersionId: version?.id ?? null,
       overrideDepth: depth,
       multiLevelAcknowledged: acknowledged,
+      limits: limitsView(programLimits),
+      limitsFrom: Object.values(input.limits).some((limit) => limit !== undefined)
+        ? ('request' as const)
+        : settings.success && settings.data.guardLimits
+          ? ('plan' as const)
+          : ('default' as const),
       ordersInOtherCurrencies,
       totals: view(total),
       monthly: [...byMonth].map(([month, sums]) => ({
         month,
         ...view(sums),
-        payoutsAtLimit: warningsOf(sums, input.limits, 1, false).some(
+        payoutsAtLimit: warningsOf(sums, programLimits, 1, false).some(
           (warning) => warning.code === 'payouts_at_limit',
         ),
       })),
-      warnings: warningsOf(total, input.limits, depth, acknowledged),
+      warnings: warningsOf(total, programLimits, depth, acknowledged),
     });
   }
   return { ...base, limits, items };

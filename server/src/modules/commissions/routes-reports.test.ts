@@ -292,6 +292,60 @@ describe('multi-level guard report', () => {
     expect(body.items[0].totals).toMatchObject({ commissionMinor: '360000', commissionSharePpm: '180000' });
   });
 
+  it('warns at the limits the program’s plan sets, unless the request names others', async () => {
+    const before = await report(owner, `?programId=${program.id}`);
+    expect(before.items[0]).toMatchObject({
+      limitsFrom: 'default',
+      limits: { payoutLimitPpm: '400000', overrideLimitPpm: '100000', nonPartnerMinPpm: '500000' },
+    });
+    const draft = await owner('PUT', `/api/v1/commission-plans/${plan.id}/draft`, {
+      plan: {
+        settings: {
+          overrideDepth: 2,
+          multiLevelAcknowledged: true,
+          guardLimits: { payoutLimitPpm: '150000', overrideLimitPpm: '100000', nonPartnerMinPpm: '700000' },
+        },
+        rules: [
+          { id: 'base', kind: 'basic', scope: { kind: 'all' }, calc: { type: 'percent', ratePpm: '100000' } },
+          {
+            id: 'ref',
+            kind: 'override',
+            levels: [
+              { basis: 'sale', ratePpm: '50000' },
+              { basis: 'sale', ratePpm: '30000' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(draft.status).toBe(200);
+    const published = await owner('POST', `/api/v1/commission-plans/${plan.id}/publish`, {
+      effectiveFrom: env.clock.now().toISOString(),
+    });
+    expect(published.status).toBe(200);
+    const body = await report(owner, `?programId=${program.id}`);
+    expect(body.items[0]).toMatchObject({
+      limitsFrom: 'plan',
+      limits: { payoutLimitPpm: '150000', overrideLimitPpm: '100000', nonPartnerMinPpm: '700000' },
+    });
+    // commission 18 % of revenue is at or above the plan's 15 %; 65 % from non-partners is below 70 %
+    expect(body.items[0].warnings).toEqual([
+      { code: 'payouts_at_limit', sharePpm: '180000', limitPpm: '150000' },
+      { code: 'non_partner_below_limit', sharePpm: '650000', limitPpm: '700000' },
+      { code: 'multi_level', overrideDepth: 2, acknowledged: true },
+    ]);
+    // a limit in the request is a what-if over the plan's
+    const whatIf = await report(owner, `?programId=${program.id}&payoutLimitPpm=400000`);
+    expect(whatIf.items[0]).toMatchObject({
+      limitsFrom: 'request',
+      limits: { payoutLimitPpm: '400000', overrideLimitPpm: '100000', nonPartnerMinPpm: '700000' },
+    });
+    expect(whatIf.items[0].warnings.map((w: { code: string }) => w.code)).toEqual([
+      'non_partner_below_limit',
+      'multi_level',
+    ]);
+  });
+
   it('needs a signed-in caller and shows nothing of another organisation', async () => {
     expect((await env.app.request('/api/v1/commissions/guard-report')).status).toBe(401);
     const other = await createTestOrg(env, { name: 'Tổ chức khác' });

@@ -10,8 +10,12 @@ const ppm = (description: string, fallback: bigint) =>
     .regex(/^\d{1,7}$/, 'Millionths as a whole number')
     .refine((value) => BigInt(value) <= 1_000_000n, 'At most 1000000 (100 %)')
     .optional()
-    .transform((value) => (value === undefined ? fallback : BigInt(value)))
-    .openapi({ type: 'string', description, example: fallback.toString() });
+    .transform((value) => (value === undefined ? undefined : BigInt(value)))
+    .openapi({
+      type: 'string',
+      description: `${description}. Without it: the limit set in the program’s plan, else ${fallback}.`,
+      example: fallback.toString(),
+    });
 
 const sharePpm = z
   .string()
@@ -40,17 +44,19 @@ const warningSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('multi_level'), overrideDepth: z.number(), acknowledged: z.boolean() }),
 ]);
 
+const limitsSchema = z.object({
+  payoutLimitPpm: z.string(),
+  overrideLimitPpm: z.string(),
+  nonPartnerMinPpm: z.string(),
+});
+
 const guardReportSchema = z
   .object({
     timeZone: z.string(),
     from: z.string(),
     to: z.string(),
     months: z.number(),
-    limits: z.object({
-      payoutLimitPpm: z.string(),
-      overrideLimitPpm: z.string(),
-      nonPartnerMinPpm: z.string(),
-    }),
+    limits: limitsSchema.openapi({ description: 'The defaults with the request’s limits' }),
     items: z.array(
       z.object({
         programId: z.string(),
@@ -59,6 +65,8 @@ const guardReportSchema = z
         planVersionId: z.string().nullable(),
         overrideDepth: z.number(),
         multiLevelAcknowledged: z.boolean(),
+        limits: limitsSchema,
+        limitsFrom: z.enum(['request', 'plan', 'default']),
         ordersInOtherCurrencies: z.number(),
         totals: sumsSchema,
         monthly: z.array(sumsSchema.extend({ month: z.string(), payoutsAtLimit: z.boolean() })),
@@ -74,7 +82,7 @@ const guardReport = defineRoute({
   tags: ['Commissions'],
   summary: 'Multi-level guard: payouts and overrides as shares of revenue, and revenue from non-partners',
   description:
-    'Per program over the last `months` calendar months in the organisation’s time zone. Vietnam caps the total paid to multi-level participants at 40 % of revenue; the limits default to 40 % (payouts), 10 % (overrides) and 50 % (non-partner revenue, a minimum) and may be set per request.',
+    'Per program over the last `months` calendar months in the organisation’s time zone. Vietnam caps the total paid to multi-level participants at 40 % of revenue; each program’s limits are those set in its plan (settings.guardLimits), else 40 % (payouts), 10 % (overrides) and 50 % (non-partner revenue, a minimum); a limit given in the request applies to every program (what-if).',
   access: { permission: 'commissions.read' },
   request: {
     query: z.object({

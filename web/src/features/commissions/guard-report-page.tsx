@@ -10,7 +10,6 @@ import { useFormat } from '../../ui/format';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
 import type { Program } from '../programs/types';
 import {
-  DEFAULT_GUARD_LIMITS,
   GUARD_KEY,
   type GuardLimits,
   type GuardProgramReport,
@@ -31,7 +30,8 @@ export function GuardReportPage() {
   const { t, i18n } = useTranslation();
   const [programId, setProgramId] = useState<string | null>(null);
   const [months, setMonths] = useState('12');
-  const [limits, setLimits] = useState<GuardLimits>(DEFAULT_GUARD_LIMITS);
+  // what-if limits typed here apply to every program; empty: each program's plan, else the defaults
+  const [limits, setLimits] = useState<Partial<GuardLimits>>({});
   const programs = useQuery({
     queryKey: ['programs', 'all-for-commissions'],
     queryFn: () => api.get<Page<Program>>('/api/v1/programs', { limit: 100 }),
@@ -46,9 +46,9 @@ export function GuardReportPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const setLimit = (key: keyof GuardLimits) => (ppm: string) => {
-    if (ppm !== '') setLimits((current) => ({ ...current, [key]: ppm }));
-  };
+  const setLimit = (key: keyof GuardLimits) => (ppm: string) =>
+    setLimits((current) => ({ ...current, [key]: ppm === '' ? undefined : ppm }));
+  const fromPlans = t('commissionReports.guard.fromPlans');
   const items = report.data?.items ?? [];
   return (
     <>
@@ -82,19 +82,22 @@ export function GuardReportPage() {
           <PercentInput
             label={t('commissionReports.guard.payoutLimit')}
             description={t('commissionReports.guard.payoutLimitHint')}
-            ppm={limits.payoutLimitPpm}
+            ppm={limits.payoutLimitPpm ?? null}
+            placeholder={fromPlans}
             onPpm={setLimit('payoutLimitPpm')}
           />
           <PercentInput
             label={t('commissionReports.guard.overrideLimit')}
             description={t('commissionReports.guard.overrideLimitHint')}
-            ppm={limits.overrideLimitPpm}
+            ppm={limits.overrideLimitPpm ?? null}
+            placeholder={fromPlans}
             onPpm={setLimit('overrideLimitPpm')}
           />
           <PercentInput
             label={t('commissionReports.guard.nonPartnerLimit')}
             description={t('commissionReports.guard.nonPartnerLimitHint')}
-            ppm={limits.nonPartnerMinPpm}
+            ppm={limits.nonPartnerMinPpm ?? null}
+            placeholder={fromPlans}
             onPpm={setLimit('nonPartnerMinPpm')}
           />
         </SimpleGrid>
@@ -110,7 +113,7 @@ export function GuardReportPage() {
       ) : (
         <Stack gap="lg">
           {items.map((item) => (
-            <ProgramGuard key={item.programId} item={item} limits={report.data!.limits} />
+            <ProgramGuard key={item.programId} item={item} />
           ))}
         </Stack>
       )}
@@ -170,12 +173,12 @@ function ShareBar({
   );
 }
 
-function ProgramGuard({ item, limits }: { item: GuardProgramReport; limits: GuardLimits }) {
+function ProgramGuard({ item }: { item: GuardProgramReport }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const money = (minor: string) => format.money(minor, item.currency);
   const percent = (ppm: string | null) => (ppm === null ? '—' : formatPercent(ppm, i18n.language));
-  const { totals } = item;
+  const { totals, limits } = item;
   return (
     <Paper withBorder radius="md" p="md" component="section" data-testid="guard-program">
       <Group justify="space-between" mb="sm">
@@ -191,6 +194,9 @@ function ProgramGuard({ item, limits }: { item: GuardProgramReport; limits: Guar
               {t('commissionReports.guard.noPlan')}
             </Badge>
           )}
+          <Badge variant="light" color={item.limitsFrom === 'request' ? 'blue' : 'gray'}>
+            {t(`commissionReports.guard.limitsFrom.${item.limitsFrom}`)}
+          </Badge>
         </Group>
       </Group>
       <Stack gap="md">

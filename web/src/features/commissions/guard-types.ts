@@ -25,6 +25,9 @@ export type GuardProgramReport = {
   planVersionId: string | null;
   overrideDepth: number;
   multiLevelAcknowledged: boolean;
+  /** The limits this program is measured against, and where they come from. */
+  limits: GuardLimits;
+  limitsFrom: 'request' | 'plan' | 'default';
   ordersInOtherCurrencies: number;
   totals: GuardSums;
   monthly: (GuardSums & { month: string; payoutsAtLimit: boolean })[];

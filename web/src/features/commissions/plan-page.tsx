@@ -30,8 +30,10 @@ import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader, PageLoader } from '../../ui/page';
 import { useCan } from '../auth/session';
+import { DEFAULT_GUARD_LIMITS } from './guard-types';
 import { MultiLevelWarning } from './guard-warnings';
 import { PercentInput } from './inputs';
+import { formatPercent } from './rates';
 import { newRule, RuleModal } from './rule-form';
 import { describeRule, describeSettings } from './rule-text';
 import { Simulator } from './simulator';
@@ -417,6 +419,10 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
             onPpm={(ppm) => setSettings({ profitabilityGuardPpm: ppm === '' ? null : ppm })}
           />
         </SimpleGrid>
+        <GuardLimitsInputs
+          limits={editing.settings.guardLimits ?? null}
+          onChange={(guardLimits) => setSettings({ guardLimits })}
+        />
         {depth > 1 ? (
           <Stack mt="md" gap={4}>
             <MultiLevelWarning depth={depth}>
@@ -487,5 +493,51 @@ function PublishModal({ planId, opened, onClose }: { planId: string; opened: boo
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * Where the multi-level guard report warns for this program: three shares of revenue, each empty
+ * for its default (the law's 40 % for payouts).
+ */
+function GuardLimitsInputs({
+  limits,
+  onChange,
+}: {
+  limits: PlanSettings['guardLimits'];
+  onChange: (limits: PlanSettings['guardLimits']) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const keys = ['payoutLimitPpm', 'overrideLimitPpm', 'nonPartnerMinPpm'] as const;
+  const labels = {
+    payoutLimitPpm: 'commissionReports.guard.payoutLimit',
+    overrideLimitPpm: 'commissionReports.guard.overrideLimit',
+    nonPartnerMinPpm: 'commissionReports.guard.nonPartnerLimit',
+  } as const;
+  const set = (key: (typeof keys)[number]) => (ppm: string) => {
+    const next = { ...(limits ?? DEFAULT_GUARD_LIMITS), [key]: ppm === '' ? DEFAULT_GUARD_LIMITS[key] : ppm };
+    onChange(keys.every((k) => next[k] === DEFAULT_GUARD_LIMITS[k]) ? null : next);
+  };
+  return (
+    <Stack gap={4} mt="md">
+      <Text size="sm" fw={500}>
+        {t('commissions.settings.guardLimits')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('commissions.settings.guardLimitsHint')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {keys.map((key) => (
+          <PercentInput
+            key={key}
+            label={t(labels[key])}
+            placeholder={formatPercent(DEFAULT_GUARD_LIMITS[key], i18n.language)}
+            ppm={limits && limits[key] !== DEFAULT_GUARD_LIMITS[key] ? limits[key] : null}
+            onPpm={set(key)}
+            data-testid={`guard-limit-${key}`}
+          />
+        ))}
+      </SimpleGrid>
+    </Stack>
   );
 }

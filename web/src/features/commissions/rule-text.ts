@@ -118,5 +118,13 @@ export function describeSettings(settings: PlanSettings, t: TFunction, locale: s
     out.push(
       t('commissions.describe.guard', { rate: formatPercent(settings.profitabilityGuardPpm, locale) }),
     );
+  if (settings.guardLimits)
+    out.push(
+      t('commissions.describe.guardLimits', {
+        payout: formatPercent(settings.guardLimits.payoutLimitPpm, locale),
+        override: formatPercent(settings.guardLimits.overrideLimitPpm, locale),
+        nonPartner: formatPercent(settings.guardLimits.nonPartnerMinPpm, locale),
+      }),
+    );
   return out;
 }

@@ -185,6 +185,8 @@ export type PlanSettings = {
   overrideDepth: number;
   multiLevelAcknowledged: boolean;
   profitabilityGuardPpm: Rate | null;
+  /** Where the guard report warns for this program; null: the defaults. */
+  guardLimits: { payoutLimitPpm: Rate; overrideLimitPpm: Rate; nonPartnerMinPpm: Rate } | null;
 };
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -193,6 +195,7 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   overrideDepth: 1,
   multiLevelAcknowledged: false,
   profitabilityGuardPpm: null,
+  guardLimits: null,
 };
 
 export type PlanVersion = {

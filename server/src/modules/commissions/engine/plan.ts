@@ -141,6 +141,14 @@ export const planSettingsSchema = z.object({
   multiLevelAcknowledged: z.boolean().default(false),
   /** Caps an order's total commission at this share of its gross margin (price − cost). */
   profitabilityGuardPpm: rate.nullable().default(null),
+  /**
+   * Where the multi-level guard report warns for this program (millionths of revenue); null: the
+   * defaults (40 % payouts, 10 % overrides, at least 50 % of revenue from non-partners).
+   */
+  guardLimits: z
+    .object({ payoutLimitPpm: rate, overrideLimitPpm: rate, nonPartnerMinPpm: rate })
+    .nullable()
+    .default(null),
 });
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
 
