@@ -70,8 +70,22 @@ describe('partner app', () => {
     await shot(page, 'partner-offline-vi-360');
     await context.setOffline(false);
 
+    // My links: the banner embed code carries the impression pixel, which answers a GIF.
+    await page.goto('/p/links');
+    await page.getByTestId('default-link').waitFor();
+    await page.getByTestId('default-link').getByRole('button', { name: 'Mã nhúng banner' }).click();
+    const embed = await page.getByTestId('embed-code').inputValue();
+    const pixel = embed.match(/<img src="([^"]+\/i\/[a-z0-9]+\.gif)"/)?.[1];
+    expect(embed).toMatch(/<a href="[^"]+\/r\/[a-z0-9]+">/);
+    expect(pixel).toBeDefined();
+    const view = await fetch(pixel!);
+    expect(view.headers.get('content-type')).toBe('image/gif');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'partner-links-embed-vi-360');
+
     // Thai, then sign out.
-    await page.reload();
+    await page.goto('/p/');
+    await page.getByTestId('partner-greeting').waitFor();
     await page.getByTestId('language-switcher').click();
     await page.locator('[data-locale=th]').click();
     await expectText(page, 'partner-greeting', /^สวัสดี Mai!$/);

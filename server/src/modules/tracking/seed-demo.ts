@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/ids';
 import type { Services, TenantContext } from '../../platform/services';
 import { ensureDefaultLink } from './ensure-default-link';
+import { addImpressionStats, hourOf, type ImpressionCount } from './impressions/impression-writer';
 import { insertLink } from './link-queries';
 import { hashClientIp } from './redirect/ip-hash';
 import { type ClickRow, storeClicksOnce } from './redirect/store-clicks';
@@ -95,6 +96,19 @@ export async function seedDemoTracking(
     });
   }
   await storeClicksOnce(services.database, rows);
+  // banner views of the last two weeks, one count per link and day (as an ad server reports them)
+  const views: ImpressionCount[] = made.flatMap((link, l) =>
+    Array.from({ length: 14 }, (_, d) => ({
+      orgId: ctx.orgId,
+      linkId: link.id,
+      programId: link.programId,
+      enrollmentId: link.enrollmentId,
+      hour: hourOf(new Date(now - (d + 1) * DAY)),
+      impressions: 150 + ((l * 131 + d * 71) % 400),
+      botImpressions: (l + d) % 7,
+    })),
+  );
+  await addImpressionStats(services.database, views);
   const first = options.enrollments[0];
   if (first && options.couponCode !== '') {
     await services.db

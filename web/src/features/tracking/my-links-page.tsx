@@ -10,10 +10,19 @@ import {
   Select,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconCheck, IconCopy, IconDownload, IconLink, IconQrcode, IconShare } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconCode,
+  IconCopy,
+  IconDownload,
+  IconLink,
+  IconQrcode,
+  IconShare,
+} from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,6 +139,7 @@ function LinkCard({ link, highlight = false }: { link: TrackedLink; highlight?: 
   const confirm = useConfirm();
   const queryClient = useQueryClient();
   const [qr, setQr] = useState(highlight);
+  const [embed, setEmbed] = useState(false);
   const setStatus = useMutation({
     mutationFn: (status: 'active' | 'disabled') =>
       api.patch<TrackedLink>(`/api/me/links/${link.id}`, { status }),
@@ -220,6 +230,15 @@ function LinkCard({ link, highlight = false }: { link: TrackedLink; highlight?: 
           >
             <IconQrcode size={16} />
           </ActionIcon>
+          <ActionIcon
+            variant={embed ? 'light' : 'default'}
+            size="md"
+            aria-label={t('tracking.mine.embed')}
+            aria-expanded={embed}
+            onClick={() => setEmbed(!embed)}
+          >
+            <IconCode size={16} />
+          </ActionIcon>
           {!link.isDefault ? (
             link.status === 'active' ? (
               <Button size="xs" variant="subtle" color="red" onClick={() => void disable()}>
@@ -232,6 +251,7 @@ function LinkCard({ link, highlight = false }: { link: TrackedLink; highlight?: 
             )
           ) : null}
         </Group>
+        {embed ? <EmbedCode link={link} /> : null}
         {qr ? (
           <Group gap="sm" align="flex-end">
             <Image
@@ -254,5 +274,44 @@ function LinkCard({ link, highlight = false }: { link: TrackedLink; highlight?: 
         ) : null}
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * The HTML a partner pastes on their site or blog: their banner wrapped in the link, and the
+ * impression pixel that counts each view of it (for programs paying per 1,000 impressions).
+ */
+function EmbedCode({ link }: { link: TrackedLink }) {
+  const { t } = useTranslation();
+  const pixel = `${link.shortUrl.replace(/\/r\/([^/?#]+)$/, '/i/$1')}.gif`;
+  const html = `<a href="${link.shortUrl}"><img src="${t('tracking.mine.embedBanner')}" alt=""></a>\n<img src="${pixel}" width="1" height="1" alt="" style="border:0">`;
+  return (
+    <Stack gap={4}>
+      <Textarea
+        readOnly
+        autosize
+        minRows={3}
+        value={html}
+        label={t('tracking.mine.embed')}
+        description={t('tracking.mine.embedHint')}
+        styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+        onFocus={(event) => event.currentTarget.select()}
+        data-testid="embed-code"
+      />
+      <CopyButton value={html}>
+        {({ copied, copy }) => (
+          <Button
+            size="xs"
+            w="fit-content"
+            variant={copied ? 'light' : 'default'}
+            color={copied ? 'teal' : undefined}
+            leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+            onClick={copy}
+          >
+            {copied ? t('common.copied') : t('common.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Stack>
   );
 }
