@@ -11,6 +11,7 @@ import {
   type LedgerKind,
   ledgerEntries,
 } from './schema';
+import { nameScopes } from './scope-names';
 
 export type LineFilters = {
   status?: CommissionLineStatus[];
@@ -58,7 +59,13 @@ export async function findCommissionLines(
     .where(and(...conditions))
     .orderBy(order(commissionLines.earnedAt), order(commissionLines.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => ({ value: row.earnedAt.toISOString(), id: row.id }), toLineView);
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => ({ value: row.earnedAt.toISOString(), id: row.id }),
+    toLineView,
+  );
+  return { ...page, items: await nameScopes(ctx, executor, page.items) };
 }
 
 export type LedgerFilters = {

@@ -28,6 +28,7 @@ import {
   LEDGER_BUCKETS,
   LEDGER_KINDS,
 } from './schema';
+import { nameScopes } from './scope-names';
 
 const minor = z
   .string()
@@ -499,7 +500,8 @@ export const commissionRoutes = createRouter()
         ),
       );
     if (!line) throw notFound('Commission line');
-    return c.json(toLineView(line), 200);
+    const [named] = await nameScopes(ctx, c.get('services').db, [toLineView(line)]);
+    return c.json(named!, 200);
   })
   .openapi(routes.decide, async (c) => {
     const ctx = c.get('tenant')!;

@@ -136,9 +136,11 @@ function actionText(action: ActionExplanation, t: TFunction, locale: string): st
     : t('commissions.explain.actionEvent', { event: t(`commissions.event.${action.event}`), date });
 }
 
-function scopeText(scope: Scope, t: TFunction): string {
-  if (scope.kind === 'category') return t('commissions.scope.categoryOf', { id: scope.categoryId });
-  if (scope.kind === 'product') return t('commissions.scope.productOf', { id: scope.productId });
+function scopeText(scope: Scope & { name?: string }, t: TFunction): string {
+  if (scope.kind === 'category')
+    return t('commissions.scope.categoryOf', { id: scope.name ?? scope.categoryId });
+  if (scope.kind === 'product')
+    return t('commissions.scope.productOf', { id: scope.name ?? scope.productId });
   return t('commissions.scope.allOf');
 }
 

@@ -35,6 +35,7 @@ import { MultiLevelWarning } from './guard-warnings';
 import { PercentInput } from './inputs';
 import { formatPercent } from './rates';
 import { newRule, RuleModal } from './rule-form';
+import { useRuleNames } from './rule-names';
 import { describeRule, describeSettings } from './rule-text';
 import { Simulator } from './simulator';
 import {
@@ -190,6 +191,7 @@ function Versions({
 }
 
 function VersionRules({ version, currency }: { version: PlanVersion; currency: string }) {
+  const names = useRuleNames(version.rules);
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="xs">
@@ -205,7 +207,7 @@ function VersionRules({ version, currency }: { version: PlanVersion; currency: s
           {version.rules.map((rule) => (
             <List.Item key={rule.id}>
               {rule.name ? <b>{rule.name}: </b> : null}
-              {describeRule(rule, currency, t, i18n.language)}
+              {describeRule(rule, currency, t, i18n.language, names)}
             </List.Item>
           ))}
         </List>
@@ -239,6 +241,7 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
   const queryClient = useQueryClient();
   const confirm = useConfirm();
   const [editing, setEditing] = useState<Editing>(initial);
+  const names = useRuleNames(editing.rules);
   const [dirty, setDirty] = useState(false);
   const [open, setOpen] = useState<Rule | null>(null);
   const [publishing, setPublishing] = useState(false);
@@ -271,7 +274,7 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
     const ok = await confirm({
       title: t('commissions.editor.removeTitle'),
       message: t('commissions.editor.removeText', {
-        rule: describeRule(rule, plan.currency, t, i18n.language),
+        rule: describeRule(rule, plan.currency, t, i18n.language, names),
       }),
       confirmLabel: t('common.delete'),
     });
@@ -338,7 +341,7 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
                     {t(`commissions.ruleKind.${rule.kind}`)}
                   </Badge>
                   {rule.name ? <b>{rule.name}: </b> : null}
-                  {describeRule(rule, plan.currency, t, i18n.language)}
+                  {describeRule(rule, plan.currency, t, i18n.language, names)}
                 </Text>
                 <Group gap={4} wrap="nowrap">
                   {(EDITABLE_RULE_KINDS as readonly string[]).includes(rule.kind) ? (

@@ -3,15 +3,29 @@ import { formatMoney, formatNumber } from '../../lib/format';
 import { formatPercent } from './rates';
 import type { PlanSettings, Rule, Scope } from './types';
 
+/** Names of what rules point at, where known (the id is shown otherwise). */
+export type RuleNames = {
+  category?: (id: string) => string | undefined;
+  product?: (id: string) => string | undefined;
+  group?: (id: string) => string | undefined;
+};
+
 /** A rule of a plan in plain words: "CK cơ bản: 10% of the line's net amount on every product". */
-export function describeRule(rule: Rule, currency: string, t: TFunction, locale: string): string {
+export function describeRule(
+  rule: Rule,
+  currency: string,
+  t: TFunction,
+  locale: string,
+  names: RuleNames = {},
+): string {
   const money = (minor: string) => formatMoney(minor, currency, locale);
   const pct = (ppm: string) => formatPercent(ppm, locale);
+  const product = (id: string) => names.product?.(id) ?? id;
   const scope = (value: Scope) =>
     value.kind === 'category'
-      ? t('commissions.scope.categoryOf', { id: value.categoryId })
+      ? t('commissions.scope.categoryOf', { id: names.category?.(value.categoryId) ?? value.categoryId })
       : value.kind === 'product'
-        ? t('commissions.scope.productOf', { id: value.productId })
+        ? t('commissions.scope.productOf', { id: product(value.productId) })
         : t('commissions.scope.allOf');
   let text: string;
   switch (rule.kind) {
@@ -54,8 +68,8 @@ export function describeRule(rule: Rule, currency: string, t: TFunction, locale:
     }
     case 'addon':
       text = t('commissions.describe.addon', {
-        main: rule.mainProductId,
-        addon: rule.addonProductId,
+        main: product(rule.mainProductId),
+        addon: product(rule.addonProductId),
         calc:
           rule.calc.type === 'percent'
             ? t('commissions.describe.percentOfAddon', { rate: pct(rule.calc.ratePpm) })
@@ -102,7 +116,8 @@ export function describeRule(rule: Rule, currency: string, t: TFunction, locale:
             });
       break;
   }
-  if (rule.groupId) text += ` ${t('commissions.describe.group', { group: rule.groupId })}`;
+  if (rule.groupId)
+    text += ` ${t('commissions.describe.group', { group: names.group?.(rule.groupId) ?? rule.groupId })}`;
   if (rule.priority) text += ` ${t('commissions.describe.priority', { priority: rule.priority })}`;
   return text;
 }

@@ -13,13 +13,16 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { startOfZonedDay } from '../../lib/format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
+import { PRODUCTS_KEY, useCategories } from '../catalog/api';
+import type { Product } from '../catalog/types';
+import { CategoryPicker, ProductSelect } from './catalog-pickers';
 import { ExplanationText, LineKindBadge } from './explanation-text';
 import { MoneyInput } from './inputs';
 import type { PlanSettings, PlanVersion, Rule, Simulation } from './types';
@@ -50,6 +53,7 @@ export function Simulator({
   const { t } = useTranslation();
   const format = useFormat();
   const [source, setSource] = useState<string>(editing ? DRAFT : (versions[0]?.id ?? DRAFT));
+  const queryClient = useQueryClient();
   const [items, setItems] = useState<Item[]>([
     { key: 1, productId: '', categoryId: '', quantity: 1, price: '', cost: '' },
   ]);
@@ -61,6 +65,37 @@ export function Simulator({
   });
   const setItem = (key: number, patch: Partial<Item>) =>
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const categories = useCategories();
+  /** The category and its ancestors, nearest first, as the engine matches category rules. */
+  const categoryPath = (id: string) => {
+    const path: string[] = [];
+    for (let at: string | null = id; at && !path.includes(at); ) {
+      path.push(at);
+      at = categories.data?.find((category) => category.id === at)?.parentId ?? null;
+    }
+    return path;
+  };
+  /** A product picked: its category, price and cost fill in (still editable). */
+  const pickProduct = async (key: number, productId: string) => {
+    if (!productId) return setItem(key, { productId });
+    const product = await queryClient
+      .fetchQuery({
+        queryKey: [PRODUCTS_KEY, productId],
+        queryFn: () => api.get<Product>(`/api/v1/products/${encodeURIComponent(productId)}`),
+      })
+      .catch(() => null);
+    setItem(
+      key,
+      product
+        ? {
+            productId,
+            categoryId: product.categoryId ?? '',
+            price: product.priceMinor,
+            cost: product.costMinor ?? '',
+          }
+        : { productId },
+    );
+  };
   const run = () => {
     if (items.some((item) => item.price === '' || item.quantity < 1)) {
       setIncomplete(true);
@@ -70,8 +105,8 @@ export function Simulator({
     simulation.mutate({
       ...(source !== DRAFT ? { versionId: source } : editing ? { plan: editing } : {}),
       items: items.map((item) => ({
-        productId: item.productId.trim() || null,
-        categoryPath: item.categoryId.trim() ? [item.categoryId.trim()] : [],
+        productId: item.productId || null,
+        categoryPath: item.categoryId ? categoryPath(item.categoryId) : [],
         quantity: item.quantity,
         unitPriceMinor: item.price,
         unitCostMinor: item.cost || null,
@@ -111,17 +146,17 @@ export function Simulator({
         />
         {items.map((item, index) => (
           <Group key={item.key} align="flex-end" gap="xs">
-            <TextInput
+            <ProductSelect
               label={t('commissions.form.productId')}
               value={item.productId}
-              onChange={(event) => setItem(item.key, { productId: event.currentTarget.value })}
-              w={160}
+              onChange={(productId) => void pickProduct(item.key, productId)}
+              w={240}
             />
-            <TextInput
+            <CategoryPicker
               label={t('commissions.form.categoryId')}
               value={item.categoryId}
-              onChange={(event) => setItem(item.key, { categoryId: event.currentTarget.value })}
-              w={160}
+              onChange={(categoryId) => setItem(item.key, { categoryId })}
+              w={200}
             />
             <NumberInput
               label={t('commissions.simulator.quantity')}
@@ -132,6 +167,8 @@ export function Simulator({
               w={90}
             />
             <MoneyInput
+              // a picked product fills the price in: a new input shows it
+              key={`price-${item.productId}`}
               label={t('commissions.simulator.unitPrice')}
               required
               currency={currency}
@@ -140,6 +177,7 @@ export function Simulator({
               w={170}
             />
             <MoneyInput
+              key={`cost-${item.productId}`}
               label={t('commissions.simulator.unitCost')}
               currency={currency}
               minor={item.cost}

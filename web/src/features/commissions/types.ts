@@ -49,7 +49,8 @@ export type ActionExplanation =
 /** Why a line has its amount, as the engine stores it on the line. */
 export type Explanation = {
   rule?: { id: string; name: string; kind: string } | null;
-  scope?: Scope;
+  /** The rule's scope; `name` is the category or product as it is called now, when the API knows it. */
+  scope?: Scope & { name?: string };
   base?: {
     of: string;
     amountMinor: string;

@@ -1,0 +1,55 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db';
+import type { TenantContext } from '../../platform/services';
+import { productCategories, products } from '../catalog';
+
+type Scope = { kind: string; categoryId?: string; productId?: string; name?: string };
+type WithExplanation = { explanation: Record<string, unknown> };
+
+/**
+ * Adds to each line's explanation the name of the category or product its rule was scoped to
+ * (`scope.name`: the category's name, or the product's name and SKU), as they are called now, so
+ * people read "Chăm sóc da" rather than an id. The stored explanation is not changed; a category or
+ * product deleted since keeps no name.
+ */
+export async function nameScopes<T extends WithExplanation>(
+  ctx: TenantContext,
+  executor: Executor,
+  lines: T[],
+): Promise<T[]> {
+  const scopeOf = (line: T) => line.explanation?.scope as Scope | undefined;
+  const categoryIds = new Set<string>();
+  const productIds = new Set<string>();
+  for (const line of lines) {
+    const scope = scopeOf(line);
+    if (scope?.kind === 'category' && scope.categoryId) categoryIds.add(scope.categoryId);
+    if (scope?.kind === 'product' && scope.productId) productIds.add(scope.productId);
+  }
+  if (categoryIds.size === 0 && productIds.size === 0) return lines;
+  const [categoryRows, productRows] = await Promise.all([
+    categoryIds.size === 0
+      ? []
+      : executor
+          .select({ id: productCategories.id, name: productCategories.name })
+          .from(productCategories)
+          .where(
+            and(eq(productCategories.orgId, ctx.orgId), inArray(productCategories.id, [...categoryIds])),
+          ),
+    productIds.size === 0
+      ? []
+      : executor
+          .select({ id: products.id, name: products.name, sku: products.sku })
+          .from(products)
+          .where(and(eq(products.orgId, ctx.orgId), inArray(products.id, [...productIds]))),
+  ]);
+  const names = new Map<string, string>([
+    ...categoryRows.map((row): [string, string] => [row.id, row.name]),
+    ...productRows.map((row): [string, string] => [row.id, `${row.name} (${row.sku})`]),
+  ]);
+  return lines.map((line) => {
+    const scope = scopeOf(line);
+    const id = scope?.kind === 'category' ? scope.categoryId : scope?.productId;
+    const name = id ? names.get(id) : undefined;
+    return name ? { ...line, explanation: { ...line.explanation, scope: { ...scope, name } } } : line;
+  });
+}
