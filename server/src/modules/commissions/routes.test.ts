@@ -154,6 +154,13 @@ describe('commission lines API', () => {
       ['basic', '30000', 'on_hold'],
       ['override', '15000', 'on_hold'],
     ]);
+    // who earns each line and on which order, as people know them
+    for (const line of page.items as { partnerName: string; referralCode: string; orderNumber: string }[]) {
+      expect(line.partnerName).toEqual(expect.any(String));
+      expect(line.referralCode).toEqual(expect.any(String));
+      expect(line.orderNumber).toBe('DH-1');
+    }
+    expect(new Set(page.items.map((l: { referralCode: string }) => l.referralCode)).size).toBe(2);
     const one = await (await accountant('GET', `/api/v1/commissions/${lines[0]!.id}`)).json();
     expect(one.explanation).toMatchObject({
       rule: { id: 'base', name: 'CK cơ bản 10%', kind: 'basic' },

@@ -28,7 +28,7 @@ import {
   LEDGER_BUCKETS,
   LEDGER_KINDS,
 } from './schema';
-import { nameScopes } from './scope-names';
+import { nameParties, nameScopes } from './scope-names';
 
 const minor = z
   .string()
@@ -101,6 +101,9 @@ const lineSchema = z
     decisionReason: z.string().nullable(),
     earnedAt: z.string(),
     createdAt: z.string(),
+    partnerName: z.string().nullable().openapi({ description: 'The partner earning the line' }),
+    referralCode: z.string().nullable(),
+    orderNumber: z.string().nullable().openapi({ description: 'The number of the order it was earned on' }),
   })
   .openapi('CommissionLine');
 
@@ -500,7 +503,8 @@ export const commissionRoutes = createRouter()
         ),
       );
     if (!line) throw notFound('Commission line');
-    const [named] = await nameScopes(ctx, c.get('services').db, [toLineView(line)]);
+    const db = c.get('services').db;
+    const [named] = await nameParties(ctx, db, await nameScopes(ctx, db, [toLineView(line)]));
     return c.json(named!, 200);
   })
   .openapi(routes.decide, async (c) => {
@@ -525,7 +529,8 @@ export const commissionRoutes = createRouter()
     const line = await c
       .get('services')
       .db.transaction((tx) => addIncidental(ctx, tx, { ...input, amountMinor: BigInt(input.amountMinor) }));
-    return c.json(line, 201);
+    const [named] = await nameParties(ctx, c.get('services').db, [line]);
+    return c.json(named!, 201);
   })
   .openapi(incidentalImportRoute, async (c) =>
     c.json(await importIncidentals(c.get('tenant')!, await incidentalUploadOf(c as never)), 200),

@@ -1,7 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import type { TenantContext } from '../../platform/services';
+import { identities } from '../auth';
 import { productCategories, products } from '../catalog';
+import { orders } from '../orders/schema';
+import { enrollments, partners } from '../partners';
 
 type Scope = { kind: string; categoryId?: string; productId?: string; name?: string };
 type WithExplanation = { explanation: Record<string, unknown> };
@@ -52,4 +55,43 @@ export async function nameScopes<T extends WithExplanation>(
     const name = id ? names.get(id) : undefined;
     return name ? { ...line, explanation: { ...line.explanation, scope: { ...scope, name } } } : line;
   });
+}
+
+type LineParties = { enrollmentId: string; orderId: string | null };
+
+/**
+ * Adds to each line who earns it and what it was earned on, as people know them: the partner's
+ * name and referral code, and the order's number.
+ */
+export async function nameParties<T extends LineParties>(
+  ctx: TenantContext,
+  executor: Executor,
+  lines: T[],
+): Promise<(T & { partnerName: string | null; referralCode: string | null; orderNumber: string | null })[]> {
+  const enrollmentIds = [...new Set(lines.map((line) => line.enrollmentId))];
+  const orderIds = [...new Set(lines.flatMap((line) => (line.orderId ? [line.orderId] : [])))];
+  const [people, numbers] = await Promise.all([
+    enrollmentIds.length === 0
+      ? []
+      : executor
+          .select({ id: enrollments.id, name: identities.fullName, code: enrollments.referralCode })
+          .from(enrollments)
+          .innerJoin(partners, eq(partners.id, enrollments.partnerId))
+          .innerJoin(identities, eq(identities.id, partners.identityId))
+          .where(and(eq(enrollments.orgId, ctx.orgId), inArray(enrollments.id, enrollmentIds))),
+    orderIds.length === 0
+      ? []
+      : executor
+          .select({ id: orders.id, number: orders.number })
+          .from(orders)
+          .where(and(eq(orders.orgId, ctx.orgId), inArray(orders.id, orderIds))),
+  ]);
+  const byEnrollment = new Map(people.map((row) => [row.id, row]));
+  const byOrder = new Map(numbers.map((row) => [row.id, row.number]));
+  return lines.map((line) => ({
+    ...line,
+    partnerName: byEnrollment.get(line.enrollmentId)?.name ?? null,
+    referralCode: byEnrollment.get(line.enrollmentId)?.code ?? null,
+    orderNumber: line.orderId ? (byOrder.get(line.orderId) ?? null) : null,
+  }));
 }

@@ -17,7 +17,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconCoin, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -32,6 +31,7 @@ import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
 import { useCan } from '../auth/session';
+import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
 import { parseMajorToMinor } from '../programs/money';
 import type { Program } from '../programs/types';
 import { ExplanationText, LineKindBadge, LineStatusBadge } from './explanation-text';
@@ -66,8 +66,8 @@ export function CommissionsPage() {
   const [statuses, setStatuses] = useState<string[]>([]);
   const [kinds, setKinds] = useState<string[]>([]);
   const [programId, setProgramId] = useState<string | null>(null);
-  const [enrollmentText, setEnrollmentText] = useState('');
-  const [enrollmentId] = useDebouncedValue(enrollmentText.trim(), 300);
+  const [partner, setPartner] = useState<PickedEnrollment | null>(null);
+  const enrollmentId = partner?.enrollmentId;
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openLine, setOpenLine] = useState<CommissionLine | null>(null);
@@ -163,12 +163,13 @@ export function CommissionsPage() {
           searchable
           w={200}
         />
-        <TextInput
+        <EnrollmentPicker
           label={t('commissions.fields.enrollment')}
-          placeholder="enr_…"
-          value={enrollmentText}
-          onChange={(event) => refilter(setEnrollmentText)(event.currentTarget.value)}
-          w={200}
+          placeholder={t('commissionReports.ledger.allPartners')}
+          picked={partner}
+          onPick={refilter(setPartner)}
+          programId={programId}
+          w={280}
         />
         <TextInput
           type="date"
@@ -272,14 +273,12 @@ export function CommissionsPage() {
                       </Table.Td>
                     ) : null}
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {line.enrollmentId}
-                      </Text>
+                      <PartnerCell line={line} />
                     </Table.Td>
                     <Table.Td onClick={(event) => event.stopPropagation()}>
                       {line.orderId ? (
                         <Anchor component={Link} to={`/orders/${line.orderId}`} size="sm">
-                          {line.orderId}
+                          {line.orderNumber ?? line.orderId}
                         </Anchor>
                       ) : (
                         <Text size="sm" c="dimmed">
@@ -354,7 +353,10 @@ function LineDrawer({ line, onClose }: { line: CommissionLine | null; onClose: (
         [t('commissions.fields.level'), line.level ? String(line.level) : '—'],
         [t('commissions.fields.rule'), line.ruleId ?? '—'],
         [t('commissions.fields.planVersion'), line.planVersionId ?? '—'],
-        [t('commissions.fields.enrollment'), line.enrollmentId],
+        [
+          t('commissions.fields.enrollment'),
+          line.partnerName ? `${line.partnerName} (${line.referralCode})` : line.enrollmentId,
+        ],
         [t('commissions.fields.reverses'), line.reversesLineId ?? '—'],
         [t('commissions.fields.holdUntil'), format.date(line.holdUntil)],
         [t('commissions.fields.earnedAt'), format.date(line.earnedAt)],
@@ -520,7 +522,7 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const queryClient = useQueryClient();
   const programs = usePrograms();
   const [programId, setProgramId] = useState<string | null>(null);
-  const [enrollmentId, setEnrollmentId] = useState('');
+  const [partner, setPartner] = useState<PickedEnrollment | null>(null);
   const [sign, setSign] = useState<'bonus' | 'penalty'>('bonus');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
@@ -536,7 +538,7 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
     },
   });
   const close = () => {
-    setEnrollmentId('');
+    setPartner(null);
     setAmount('');
     setReason('');
     setProblems({});
@@ -547,13 +549,13 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
     event.preventDefault();
     const next: Record<string, string> = {};
     const minor = parseMajorToMinor(amount, currency);
-    if (!enrollmentId.trim()) next.enrollmentId = t('commissions.form.required');
+    if (!partner) next.enrollmentId = t('commissions.form.required');
     if (!minor || minor === '0') next.amount = t('commissions.form.invalidAmount');
     if (!reason.trim()) next.reason = t('commissions.form.required');
     setProblems(next);
-    if (Object.keys(next).length > 0 || !minor) return;
+    if (Object.keys(next).length > 0 || !minor || !partner) return;
     mutation.mutate({
-      enrollmentId: enrollmentId.trim(),
+      enrollmentId: partner.enrollmentId,
       amountMinor: sign === 'penalty' ? `-${minor}` : minor,
       reason: reason.trim(),
     });
@@ -573,14 +575,16 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
             onChange={setProgramId}
             searchable
           />
-          <TextInput
+          <EnrollmentPicker
             label={t('commissions.fields.enrollment')}
             description={t('commissions.incidental.enrollmentHint')}
-            placeholder="enr_…"
+            placeholder={t('commissions.incidental.partnerSearch')}
             required
-            value={enrollmentId}
-            onChange={(event) => setEnrollmentId(event.currentTarget.value)}
+            picked={partner}
+            onPick={setPartner}
+            programId={programId}
             error={problems.enrollmentId}
+            comboboxProps={{ withinPortal: true }}
           />
           <SegmentedControl
             value={sign}
@@ -621,5 +625,23 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Who earns a line: the partner's name and referral code (the enrollment id when unknown). */
+function PartnerCell({ line }: { line: CommissionLine }) {
+  if (!line.partnerName)
+    return (
+      <Text size="sm" ff="monospace">
+        {line.enrollmentId}
+      </Text>
+    );
+  return (
+    <>
+      <Text size="sm">{line.partnerName}</Text>
+      <Text size="xs" c="dimmed">
+        {line.referralCode}
+      </Text>
+    </>
   );
 }

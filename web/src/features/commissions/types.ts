@@ -91,6 +91,10 @@ export type Explanation = {
 export type CommissionLine = {
   id: string;
   enrollmentId: string;
+  /** Who earns it and on which order, as people know them (staff list). */
+  partnerName?: string | null;
+  referralCode?: string | null;
+  orderNumber?: string | null;
   programId: string;
   planVersionId: string | null;
   ruleId: string | null;

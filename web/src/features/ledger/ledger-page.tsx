@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Code,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Badge, Code, Group, MultiSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconBook2 } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -24,50 +11,16 @@ import { CursorPager, useCursorPaging } from '../../ui/cursor-pager';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
-import type { DirectoryRow } from '../partners/types';
+import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
 import { PartnerBalanceCard } from './partner-balance-card';
 import { BUCKET_COLORS, LEDGER_BUCKETS, LEDGER_KEY, LEDGER_KINDS, type LedgerEntry } from './types';
-
-type Picked = Pick<DirectoryRow, 'enrollmentId' | 'partnerId' | 'fullName' | 'referralCode' | 'program'>;
-
-/** A partner's enrollment, searched in the directory by name, phone or referral code. */
-function PartnerFilter({ picked, onPick }: { picked: Picked | null; onPick: (row: Picked | null) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const partners = useQuery({
-    queryKey: ['partners', 'ledger-picker', q],
-    queryFn: () => api.get<Page<DirectoryRow>>('/api/v1/partners', { q: q || undefined, limit: 20 }),
-    placeholderData: keepPreviousData,
-  });
-  const rows: Picked[] = partners.data?.items ?? [];
-  const options =
-    picked && !rows.some((row) => row.enrollmentId === picked.enrollmentId) ? [picked, ...rows] : rows;
-  const label = (row: Picked) => `${row.fullName} (${row.referralCode}) · ${row.program.name}`;
-  return (
-    <Select
-      label={t('commissionReports.ledger.partner')}
-      placeholder={t('commissionReports.ledger.allPartners')}
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={t('commissionReports.ledger.noPartner')}
-      data={options.map((row) => ({ value: row.enrollmentId, label: label(row) }))}
-      value={picked?.enrollmentId ?? null}
-      onChange={(value) => onPick(options.find((row) => row.enrollmentId === value) ?? null)}
-      w={320}
-    />
-  );
-}
 
 /** Staff view of the append-only ledger: every movement, filtered, with the chosen partner's balances. */
 export function LedgerPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const paging = useCursorPaging();
-  const [picked, setPicked] = useState<Picked | null>(null);
+  const [picked, setPicked] = useState<PickedEnrollment | null>(null);
   const [buckets, setBuckets] = useState<string[]>([]);
   const [kinds, setKinds] = useState<string[]>([]);
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
@@ -98,7 +51,13 @@ export function LedgerPage() {
         description={t('commissionReports.ledger.text')}
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <PartnerFilter picked={picked} onPick={refilter(setPicked)} />
+        <EnrollmentPicker
+          label={t('commissionReports.ledger.partner')}
+          placeholder={t('commissionReports.ledger.allPartners')}
+          picked={picked}
+          onPick={refilter(setPicked)}
+          w={320}
+        />
         <MultiSelect
           label={t('commissionReports.ledger.bucket')}
           placeholder={buckets.length ? undefined : t('commissionReports.ledger.allBuckets')}

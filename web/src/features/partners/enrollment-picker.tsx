@@ -1,0 +1,61 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api';
+import type { Page } from '../../lib/types';
+import type { DirectoryRow } from './types';
+
+export type PickedEnrollment = Pick<
+  DirectoryRow,
+  'enrollmentId' | 'partnerId' | 'fullName' | 'referralCode' | 'program'
+>;
+
+/**
+ * A partner's enrollment, searched in the directory by name, phone or referral code (optionally
+ * within one program), shown as "Name (CODE) · Program".
+ */
+export function EnrollmentPicker({
+  picked,
+  onPick,
+  programId,
+  ...props
+}: Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
+  picked: PickedEnrollment | null;
+  onPick: (row: PickedEnrollment | null) => void;
+  programId?: string | null;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const partners = useQuery({
+    queryKey: ['partners', 'enrollment-picker', q, programId ?? null],
+    queryFn: () =>
+      api.get<Page<DirectoryRow>>('/api/v1/partners', {
+        q: q || undefined,
+        programId: programId || undefined,
+        limit: 20,
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const rows: PickedEnrollment[] = partners.data?.items ?? [];
+  const options =
+    picked && !rows.some((row) => row.enrollmentId === picked.enrollmentId) ? [picked, ...rows] : rows;
+  const label = (row: PickedEnrollment) => `${row.fullName} (${row.referralCode}) · ${row.program.name}`;
+  return (
+    <Select
+      searchable
+      clearable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // the server has searched already
+      filter={({ options: all }) => all}
+      nothingFoundMessage={t('commissionReports.ledger.noPartner')}
+      data={options.map((row) => ({ value: row.enrollmentId, label: label(row) }))}
+      value={picked?.enrollmentId ?? null}
+      onChange={(value) => onPick(options.find((row) => row.enrollmentId === value) ?? null)}
+      {...props}
+    />
+  );
+}
