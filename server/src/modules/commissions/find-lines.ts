@@ -106,10 +106,11 @@ export async function findLedgerEntries(
     .where(and(...conditions))
     .orderBy(order(ledgerEntries.createdAt), order(ledgerEntries.id))
     .limit(query.limit + 1);
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (row) => ({ value: row.createdAt.toISOString(), id: row.id }),
     toEntryView,
   );
+  return { ...page, items: await nameParties(ctx, executor, page.items) };
 }

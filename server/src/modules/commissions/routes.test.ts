@@ -243,5 +243,12 @@ describe('commission lines API', () => {
       '-5000',
       '30000',
     ]);
+    // each entry names the partner, and its order by number
+    for (const entry of ledger.items)
+      expect(entry).toMatchObject({
+        referralCode: seller.enrollment.referralCode,
+        partnerName: expect.any(String),
+      });
+    expect(ledger.items.some((e: { orderNumber: string | null }) => e.orderNumber === 'DH-1')).toBe(true);
   });
 });

@@ -92,7 +92,7 @@ export function LedgerPage() {
         />
       </Group>
       <Stack gap="md">
-        {picked ? (
+        {picked?.partnerId ? (
           <>
             <Anchor component={Link} to={`/partners/${picked.partnerId}`} size="sm">
               {t('commissionReports.ledger.openPartner', { name: picked.fullName })}
@@ -124,7 +124,16 @@ export function LedgerPage() {
                     <Table.Tr key={entry.id} data-testid="ledger-entry">
                       <Table.Td>{format.date(entry.createdAt)}</Table.Td>
                       <Table.Td>
-                        <Code>{entry.enrollmentId}</Code>
+                        {entry.partnerName ? (
+                          <>
+                            <Text size="sm">{entry.partnerName}</Text>
+                            <Text size="xs" c="dimmed">
+                              {entry.referralCode}
+                            </Text>
+                          </>
+                        ) : (
+                          <Code>{entry.enrollmentId}</Code>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="light" color={BUCKET_COLORS[entry.bucket]}>
@@ -138,7 +147,7 @@ export function LedgerPage() {
                       <Table.Td>
                         {entry.orderId ? (
                           <Anchor component={Link} to={`/orders/${entry.orderId}`} size="sm">
-                            {t('commissionReports.ledger.order')}
+                            {entry.orderNumber ?? t('commissionReports.ledger.order')}
                           </Anchor>
                         ) : null}
                         {entry.payoutId ? <Text size="xs">{entry.payoutId}</Text> : null}

@@ -41,6 +41,10 @@ export type LedgerEntry = {
   payoutId: string | null;
   memo: string;
   createdAt: string;
+  /** Who and which order, as people know them. */
+  partnerName?: string | null;
+  referralCode?: string | null;
+  orderNumber?: string | null;
 };
 
 /** A partner's balances in one program and currency: sums of the ledger per bucket. */

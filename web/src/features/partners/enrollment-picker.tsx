@@ -9,8 +9,12 @@ import type { DirectoryRow } from './types';
 
 export type PickedEnrollment = Pick<
   DirectoryRow,
-  'enrollmentId' | 'partnerId' | 'fullName' | 'referralCode' | 'program'
->;
+  'enrollmentId' | 'fullName' | 'referralCode' | 'program'
+> & {
+  partnerId?: string;
+};
+
+const labelOf = (row: PickedEnrollment) => `${row.fullName} (${row.referralCode}) · ${row.program.name}`;
 
 /**
  * A partner's enrollment, searched in the directory by name, phone or referral code (optionally
@@ -28,7 +32,8 @@ export function EnrollmentPicker({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  // the field shows the picked partner's label as its text: that is not a search
+  const [q] = useDebouncedValue(picked && search === labelOf(picked) ? '' : search.trim().slice(0, 100), 300);
   const partners = useQuery({
     queryKey: ['partners', 'enrollment-picker', q, programId ?? null],
     queryFn: () =>
@@ -42,7 +47,6 @@ export function EnrollmentPicker({
   const rows: PickedEnrollment[] = partners.data?.items ?? [];
   const options =
     picked && !rows.some((row) => row.enrollmentId === picked.enrollmentId) ? [picked, ...rows] : rows;
-  const label = (row: PickedEnrollment) => `${row.fullName} (${row.referralCode}) · ${row.program.name}`;
   return (
     <Select
       searchable
@@ -52,7 +56,7 @@ export function EnrollmentPicker({
       // the server has searched already
       filter={({ options: all }) => all}
       nothingFoundMessage={t('commissionReports.ledger.noPartner')}
-      data={options.map((row) => ({ value: row.enrollmentId, label: label(row) }))}
+      data={options.map((row) => ({ value: row.enrollmentId, label: labelOf(row) }))}
       value={picked?.enrollmentId ?? null}
       onChange={(value) => onPick(options.find((row) => row.enrollmentId === value) ?? null)}
       {...props}

@@ -1,22 +1,19 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
-import type { Page } from '../../lib/types';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { useFormErrors } from '../../ui/use-form-errors';
-import type { DirectoryRow } from '../partners/types';
+import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
 import { amountTextToMinor } from './amount';
 import { AmountInput } from './amount-input';
 import { type Deposit, recordDeposit } from './api';
 
 export type DepositProgram = { id: string; name: string; currency: string };
 
-export type PickedEnrollment = Pick<DirectoryRow, 'enrollmentId' | 'fullName' | 'referralCode' | 'program'>;
+export type { PickedEnrollment };
 
 /** A reference for a deposit typed in by hand: "DEP-20261129-4K7Q2M". */
 export function newDepositReference(now = new Date()): string {
@@ -108,11 +105,16 @@ function RecordDepositForm({
   return (
     <form onSubmit={submit} noValidate data-testid="record-deposit-form">
       <Stack gap="sm">
-        <PartnerEnrollmentSelect
+        <EnrollmentPicker
+          label={t('payouts.fields.partner')}
+          placeholder={t('payouts.deposits.partnerSearch')}
+          nothingFoundMessage={t('payouts.deposits.noPartner')}
+          required
           picked={picked}
           onPick={setPicked}
           programId={programId}
           error={show('partner', 'enrollmentId')}
+          data-testid="deposit-partner"
         />
         {current ? (
           <Text size="sm" c="dimmed">
@@ -177,55 +179,5 @@ function RecordDepositForm({
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** A partner's enrollment, searched in the directory by name, phone or referral code. */
-function PartnerEnrollmentSelect({
-  picked,
-  onPick,
-  programId,
-  error,
-}: {
-  picked: PickedEnrollment | null;
-  onPick: (row: PickedEnrollment | null) => void;
-  programId: string | null;
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const label = (row: PickedEnrollment) => `${row.fullName} (${row.referralCode}) · ${row.program.name}`;
-  // the field shows the picked partner's label as its text: that is not a search
-  const [q] = useDebouncedValue(picked && search === label(picked) ? '' : search.trim().slice(0, 100), 300);
-  const partners = useQuery({
-    queryKey: ['partners', 'deposit-picker', q, programId],
-    queryFn: () =>
-      api.get<Page<DirectoryRow>>('/api/v1/partners', {
-        q: q || undefined,
-        programId: programId ?? undefined,
-        limit: 20,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const rows: PickedEnrollment[] = partners.data?.items ?? [];
-  const options =
-    picked && !rows.some((row) => row.enrollmentId === picked.enrollmentId) ? [picked, ...rows] : rows;
-  return (
-    <Select
-      label={t('payouts.fields.partner')}
-      placeholder={t('payouts.deposits.partnerSearch')}
-      required
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={t('payouts.deposits.noPartner')}
-      data={options.map((row) => ({ value: row.enrollmentId, label: label(row) }))}
-      value={picked?.enrollmentId ?? null}
-      onChange={(value) => onPick(options.find((row) => row.enrollmentId === value) ?? null)}
-      error={error}
-      data-testid="deposit-partner"
-    />
   );
 }
