@@ -13,13 +13,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks, in a searchable partner field, the first partner the search finds. */
+/**
+ * Picks, in a searchable partner field, the partner's enrollment in the demo program "CTV bán lẻ"
+ * (other browser tests add programs whose names start the same).
+ */
 async function pickPartner(page: Page, field: ReturnType<Page['getByLabel']>, search: string, code: string) {
   await field.click();
   await field.fill(search);
   await page
-    .getByRole('option', { name: new RegExp(`\\(${code}\\)`) })
-    .first()
+    .getByRole('option', { name: `(${code}) · CTV bán lẻ`, exact: false })
+    .filter({ hasText: /· CTV bán lẻ$/ })
     .click();
 }
 
@@ -33,7 +36,7 @@ describe('commission lines for accountants', () => {
     await page.getByRole('button', { name: 'Thêm thưởng/phạt' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Chương trình').click();
-    await page.getByRole('option', { name: 'CTV bán lẻ' }).click();
+    await page.getByRole('option', { name: 'CTV bán lẻ', exact: true }).click();
     await pickPartner(page, dialog.getByLabel('CTV'), 'Hạnh', 'HANH2026');
     expect(await dialog.getByLabel('CTV').inputValue()).toBe('Đỗ Thị Hạnh (HANH2026) · CTV bán lẻ');
     await dialog.getByLabel('Số tiền').fill('50.000');
