@@ -1,16 +1,18 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import type { Services, TenantContext } from '../../../platform/services';
-import { orgs } from '../../orgs/schema';
-import { enrollments } from '../../partners';
-import { programs } from '../../programs/schema';
 import { clickStats } from '../../tracking';
 import { reconcileLedger } from '../ledger';
-import { parsePlanVersion, versionInForce } from '../plans';
-import { commissionLines, commissionPlanVersions } from '../schema';
-import { actionRulesFor, type ClickActionExplanation, hasActionRule, ruleRef } from './action-rules';
-import { addDays, localDayBounds, localDayOf } from './local-days';
+import { commissionLines } from '../schema';
+import { actionRulesFor, type ClickActionExplanation, ruleRef } from './action-rules';
+import {
+  computeDailyActions,
+  computeDailyActionsOfOrg,
+  partnersOf,
+  planWithActionRule,
+} from './daily-actions';
+import { localDayBounds } from './local-days';
 
 const DAY_MS = 86_400_000;
 
@@ -25,25 +27,11 @@ export const clickLineKey = (ruleId: string, enrollmentId: string, day: string) 
  * CPC for every organisation with a published click rule: see `computeClickCommissionsOfOrg`.
  * Answers how many lines were written.
  */
-export async function computeClickCommissions(
+export function computeClickCommissions(
   services: Services,
   lookbackDays = CLICK_LOOKBACK_DAYS,
 ): Promise<number> {
-  const rows = await services.db
-    .selectDistinct({ orgId: commissionPlanVersions.orgId })
-    .from(commissionPlanVersions)
-    .where(
-      and(
-        eq(commissionPlanVersions.status, 'published'),
-        sql`${commissionPlanVersions.rules} @> '[{"kind":"action","event":"click"}]'::jsonb`,
-      ),
-    );
-  let written = 0;
-  for (const { orgId } of rows) {
-    const ctx: TenantContext = { orgId, services, actor: { type: 'system', label: 'Commission engine' } };
-    written += await computeClickCommissionsOfOrg(ctx, lookbackDays);
-  }
-  return written;
+  return computeDailyActions(services, 'click', lookbackDays, computeDay);
 }
 
 /**
@@ -53,20 +41,11 @@ export async function computeClickCommissions(
  * (unique clicks × the amount per click), held for the program's hold days from the day's end.
  * Days still running are left for a later run; a day already computed writes nothing again.
  */
-export async function computeClickCommissionsOfOrg(
+export function computeClickCommissionsOfOrg(
   ctx: TenantContext,
   lookbackDays = CLICK_LOOKBACK_DAYS,
 ): Promise<number> {
-  const { db } = ctx.services;
-  const [org] = await db.select({ timeZone: orgs.timeZone }).from(orgs).where(eq(orgs.id, ctx.orgId));
-  const timeZone = org?.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const today = localDayOf(ctx.services.clock.now(), timeZone);
-  let written = 0;
-  for (let back = lookbackDays; back >= 1; back--) {
-    const day = addDays(today, -back);
-    written += await db.transaction((tx) => computeDay(ctx, tx, day, timeZone));
-  }
-  return written;
+  return computeDailyActionsOfOrg(ctx, lookbackDays, computeDay);
 }
 
 async function computeDay(ctx: TenantContext, executor: Executor, day: string, timeZone: string) {
@@ -84,33 +63,22 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     .having(sql`sum(${clickStats.uniqueClicks}) > 0`);
   if (totals.length === 0) return 0;
 
-  const partners = await executor
-    .select({
-      id: enrollments.id,
-      programId: enrollments.programId,
-      groupId: enrollments.groupId,
-      currency: programs.currency,
-      holdDays: programs.holdDays,
-    })
-    .from(enrollments)
-    .innerJoin(programs, and(eq(programs.orgId, enrollments.orgId), eq(programs.id, enrollments.programId)))
-    .where(
-      and(
-        eq(enrollments.orgId, ctx.orgId),
-        inArray(
-          enrollments.id,
-          totals.map((row) => row.enrollmentId),
-        ),
-      ),
-    );
-  const plans = new Map<string, Awaited<ReturnType<typeof planOf>>>();
+  const partners = await partnersOf(
+    ctx,
+    executor,
+    totals.map((row) => row.enrollmentId),
+  );
+  const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
   const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
   for (const total of totals) {
     const partner = partners.find((p) => p.id === total.enrollmentId);
     if (!partner || partner.programId !== total.programId) continue;
     if (!plans.has(partner.programId))
-      plans.set(partner.programId, await planOf(ctx, executor, partner.programId, start));
+      plans.set(
+        partner.programId,
+        await planWithActionRule(ctx, executor, partner.programId, start, 'click'),
+      );
     const inForce = plans.get(partner.programId);
     if (!inForce) continue;
     for (const rule of actionRulesFor(inForce.plan, { kind: 'click' }, partner.groupId)) {
@@ -149,12 +117,4 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
   const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
   await reconcileLedger(ctx, executor, created);
   return created.length;
-}
-
-/** The plan version in force at a moment, when it has click rules. */
-async function planOf(ctx: TenantContext, executor: Executor, programId: string, at: Date) {
-  const version = await versionInForce(ctx, executor, programId, at);
-  if (!version) return undefined;
-  const plan = parsePlanVersion(version);
-  return hasActionRule(plan, 'click') ? { versionId: version.id, plan } : undefined;
 }

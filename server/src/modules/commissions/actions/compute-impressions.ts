@@ -3,15 +3,17 @@ import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import { divideRounded } from '../../../platform/money';
 import type { Services, TenantContext } from '../../../platform/services';
-import { orgs } from '../../orgs/schema';
-import { enrollments } from '../../partners';
-import { programs } from '../../programs/schema';
 import { impressionStats } from '../../tracking';
 import { reconcileLedger } from '../ledger';
-import { parsePlanVersion, versionInForce } from '../plans';
-import { commissionLines, commissionPlanVersions } from '../schema';
-import { actionRulesFor, hasActionRule, type ImpressionActionExplanation, ruleRef } from './action-rules';
-import { addDays, localDayBounds, localDayOf } from './local-days';
+import { commissionLines } from '../schema';
+import { actionRulesFor, type ImpressionActionExplanation, ruleRef } from './action-rules';
+import {
+  computeDailyActions,
+  computeDailyActionsOfOrg,
+  partnersOf,
+  planWithActionRule,
+} from './daily-actions';
+import { localDayBounds } from './local-days';
 
 const DAY_MS = 86_400_000;
 
@@ -26,25 +28,11 @@ export const impressionDayKey = (ruleId: string, enrollmentId: string, day: stri
  * CPM for every organisation with a published impression rule: see
  * `computeImpressionCommissionsOfOrg`. Answers how many lines were written.
  */
-export async function computeImpressionCommissions(
+export function computeImpressionCommissions(
   services: Services,
   lookbackDays = IMPRESSION_LOOKBACK_DAYS,
 ): Promise<number> {
-  const rows = await services.db
-    .selectDistinct({ orgId: commissionPlanVersions.orgId })
-    .from(commissionPlanVersions)
-    .where(
-      and(
-        eq(commissionPlanVersions.status, 'published'),
-        sql`${commissionPlanVersions.rules} @> '[{"kind":"action","event":"impression"}]'::jsonb`,
-      ),
-    );
-  let written = 0;
-  for (const { orgId } of rows) {
-    const ctx: TenantContext = { orgId, services, actor: { type: 'system', label: 'Commission engine' } };
-    written += await computeImpressionCommissionsOfOrg(ctx, lookbackDays);
-  }
-  return written;
+  return computeDailyActions(services, 'impression', lookbackDays, computeDay);
 }
 
 /**
@@ -55,20 +43,11 @@ export async function computeImpressionCommissions(
  * difference (the day's total paid so far against the new total, never an edit), so each run
  * writes nothing new unless the count changed.
  */
-export async function computeImpressionCommissionsOfOrg(
+export function computeImpressionCommissionsOfOrg(
   ctx: TenantContext,
   lookbackDays = IMPRESSION_LOOKBACK_DAYS,
 ): Promise<number> {
-  const { db } = ctx.services;
-  const [org] = await db.select({ timeZone: orgs.timeZone }).from(orgs).where(eq(orgs.id, ctx.orgId));
-  const timeZone = org?.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const today = localDayOf(ctx.services.clock.now(), timeZone);
-  let written = 0;
-  for (let back = lookbackDays; back >= 1; back--) {
-    const day = addDays(today, -back);
-    written += await db.transaction((tx) => computeDay(ctx, tx, day, timeZone));
-  }
-  return written;
+  return computeDailyActionsOfOrg(ctx, lookbackDays, computeDay);
 }
 
 async function computeDay(ctx: TenantContext, executor: Executor, day: string, timeZone: string) {
@@ -92,25 +71,11 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     .having(sql`sum(${impressionStats.impressions}) > 0`);
   if (totals.length === 0) return 0;
 
-  const partners = await executor
-    .select({
-      id: enrollments.id,
-      programId: enrollments.programId,
-      groupId: enrollments.groupId,
-      currency: programs.currency,
-      holdDays: programs.holdDays,
-    })
-    .from(enrollments)
-    .innerJoin(programs, and(eq(programs.orgId, enrollments.orgId), eq(programs.id, enrollments.programId)))
-    .where(
-      and(
-        eq(enrollments.orgId, ctx.orgId),
-        inArray(
-          enrollments.id,
-          totals.map((row) => row.enrollmentId),
-        ),
-      ),
-    );
+  const partners = await partnersOf(
+    ctx,
+    executor,
+    totals.map((row) => row.enrollmentId),
+  );
   // what each rule, partner and day was paid so far (every line counts, whatever its status:
   // a rejected day stays decided, only new impressions are paid)
   const paid = await executor
@@ -132,14 +97,17 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
       ),
     );
 
-  const plans = new Map<string, Awaited<ReturnType<typeof planOf>>>();
+  const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
   const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
   for (const total of totals) {
     const partner = partners.find((p) => p.id === total.enrollmentId);
     if (!partner || partner.programId !== total.programId) continue;
     if (!plans.has(partner.programId))
-      plans.set(partner.programId, await planOf(ctx, executor, partner.programId, start));
+      plans.set(
+        partner.programId,
+        await planWithActionRule(ctx, executor, partner.programId, start, 'impression'),
+      );
     const inForce = plans.get(partner.programId);
     if (!inForce) continue;
     const impressions = BigInt(total.impressions);
@@ -204,12 +172,4 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
   const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
   await reconcileLedger(ctx, executor, created);
   return created.length;
-}
-
-/** The plan version in force at a moment, when it has impression rules. */
-async function planOf(ctx: TenantContext, executor: Executor, programId: string, at: Date) {
-  const version = await versionInForce(ctx, executor, programId, at);
-  if (!version) return undefined;
-  const plan = parsePlanVersion(version);
-  return hasActionRule(plan, 'impression') ? { versionId: version.id, plan } : undefined;
 }
