@@ -1,9 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../platform/services';
-import { identities } from '../auth';
-import { enrollments, partners } from '../partners';
 import { COUNTS, type Counts, clickRange, fillDays, sumCounts } from './click-counts';
-import { clickStats, impressionStats, links } from './schema';
+import { clickStats, impressionStats } from './schema';
 import type { ClicksReportQuery } from './schemas';
 
 const TOP = 200;
@@ -13,7 +11,7 @@ export async function getClicksReport(ctx: TenantContext, query: ClicksReportQue
   const { db } = ctx.services;
   const range = await clickRange(ctx, query);
   const where = and(range.within, query.programId ? eq(clickStats.programId, query.programId) : undefined);
-  let rows: (Counts & { key: string; label: string })[];
+  let rows: (Counts & { key: string; label: string; impressions?: number })[];
   if (query.groupBy === 'day') {
     const byDay = await db
       .select({ day: range.localDay, ...COUNTS })
@@ -25,41 +23,8 @@ export async function getClicksReport(ctx: TenantContext, query: ClicksReportQue
       label: day,
       ...counts,
     }));
-  } else if (query.groupBy === 'partner') {
-    const grouped = await db
-      .select({
-        key: clickStats.enrollmentId,
-        name: sql<string>`min(${identities.fullName})`,
-        code: sql<string>`min(${enrollments.referralCode})`,
-        ...COUNTS,
-      })
-      .from(clickStats)
-      .innerJoin(
-        enrollments,
-        and(eq(enrollments.orgId, clickStats.orgId), eq(enrollments.id, clickStats.enrollmentId)),
-      )
-      .innerJoin(partners, eq(partners.id, enrollments.partnerId))
-      .innerJoin(identities, eq(identities.id, partners.identityId))
-      .where(where)
-      .groupBy(clickStats.enrollmentId)
-      .orderBy(desc(COUNTS.total))
-      .limit(TOP);
-    rows = grouped.map(({ name, code, ...row }) => ({ ...row, label: `${name} (${code})` }));
   } else {
-    const grouped = await db
-      .select({
-        key: clickStats.linkId,
-        code: sql<string>`min(${links.code})`,
-        title: sql<string>`min(${links.title})`,
-        ...COUNTS,
-      })
-      .from(clickStats)
-      .innerJoin(links, and(eq(links.orgId, clickStats.orgId), eq(links.id, clickStats.linkId)))
-      .where(where)
-      .groupBy(clickStats.linkId)
-      .orderBy(desc(COUNTS.total))
-      .limit(TOP);
-    rows = grouped.map(({ code, title, ...row }) => ({ ...row, label: title ? `${title} (${code})` : code }));
+    rows = await groupedCounts(ctx, range, query.programId, query.groupBy);
   }
   const devices = await db
     .select({ deviceType: clickStats.deviceType, total: COUNTS.total })
@@ -73,13 +38,68 @@ export async function getClicksReport(ctx: TenantContext, query: ClicksReportQue
     groupBy: query.groupBy,
     from: range.from,
     to: range.to,
-    rows: rows.map((row) => ({ ...row, impressions: impressions.get(row.key) ?? 0 })),
+    rows: rows.map((row) => ({ ...row, impressions: row.impressions ?? impressions.get(row.key) ?? 0 })),
     totals: {
       ...(totals ?? sumCounts([])),
       impressions: [...impressions.values()].reduce((a, b) => a + b, 0),
     },
     devices,
   };
+}
+
+type Grouped = Counts & {
+  key: string;
+  name: string;
+  code: string;
+  title: string | null;
+  impressions: number;
+};
+
+/**
+ * The 200 busiest partners or links of the range: clicks and impressions from their roll-ups side
+ * by side, so a banner that was seen but not yet clicked has its row too.
+ */
+async function groupedCounts(
+  ctx: TenantContext,
+  range: { from: string; to: string; timeZone: string },
+  programId: string | undefined,
+  groupBy: 'partner' | 'link',
+) {
+  const key = groupBy === 'partner' ? 'enrollment_id' : 'link_id';
+  const within = (table: string) =>
+    `${table}.org_id = $1
+     and ${table}.hour >= ($2::date::timestamp at time zone $4)
+     and ${table}.hour < (($3::date + 1)::timestamp at time zone $4)
+     and ($5::text is null or ${table}.program_id = $5)`;
+  const names =
+    groupBy === 'partner'
+      ? `select n.full_name as name, e.referral_code as code, null::text as title
+           from enrollments e join partners p on p.id = e.partner_id join identities n on n.id = p.identity_id
+          where e.org_id = $1 and e.id = g.key`
+      : `select l.code, l.code as name, l.title from links l where l.org_id = $1 and l.id = g.key`;
+  const rows = await ctx.services.database.query<Grouped>(
+    `with c as (
+       select s.${key} as key, sum(s.clicks)::int as total, sum(s.unique_clicks)::int as "unique",
+              sum(s.bot_clicks)::int as bots
+         from click_stats s where ${within('s')} group by 1
+     ), i as (
+       select s.${key} as key, sum(s.impressions)::int as impressions
+         from impression_stats s where ${within('s')} group by 1
+     ), g as (
+       select coalesce(c.key, i.key) as key, coalesce(c.total, 0) as total, coalesce(c."unique", 0) as "unique",
+              coalesce(c.bots, 0) as bots, coalesce(i.impressions, 0) as impressions
+         from c full join i on i.key = c.key
+        order by 2 desc, 5 desc, 1
+        limit $6
+     )
+     select g.*, x.name, x.code, x.title from g cross join lateral (${names}) x
+      order by g.total desc, g.impressions desc, g.key`,
+    [ctx.orgId, range.from, range.to, range.timeZone, programId ?? null, TOP],
+  );
+  return rows.map(({ name, code, title, ...row }) => ({
+    ...row,
+    label: groupBy === 'partner' ? `${name} (${code})` : title ? `${title} (${code})` : code,
+  }));
 }
 
 /** Impressions (bots left out) in the same range, per day, partner or link. */

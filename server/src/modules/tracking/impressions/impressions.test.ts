@@ -196,6 +196,21 @@ describe('POST /api/v1/impressions', () => {
       ['2026-11-01', 1550],
       ['2026-11-02', 0],
     ]);
+    // a banner seen but never clicked still has its row by partner and by link
+    type Grouped = { rows: { key: string; label: string; total: number; impressions: number }[] };
+    const byPartner = (await (
+      await api('GET', '/api/v1/reports/clicks?groupBy=partner&from=2026-11-01&to=2026-11-02')
+    ).json()) as Grouped;
+    expect(byPartner.rows).toEqual([
+      expect.objectContaining({ key: enrollment.id, total: 0, impressions: 1550 }),
+    ]);
+    expect(byPartner.rows[0]!.label).toContain(`(${enrollment.referralCode})`);
+    const byLink = (await (
+      await api('GET', '/api/v1/reports/clicks?groupBy=link&from=2026-11-01&to=2026-11-02')
+    ).json()) as Grouped;
+    expect(byLink.rows).toEqual([
+      expect.objectContaining({ key: link.id, label: link.code, total: 0, impressions: 1550 }),
+    ]);
   });
 
   it('one bad report refuses the request with where and why, and records nothing', async () => {
