@@ -148,4 +148,35 @@ describe('orders entered by a CTV', () => {
     await ctv.context.close();
     await staff.context.close();
   });
+
+  it('staff see order alerts behind the bell and open the order from the inbox', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const staff = await openContext(browser, DESKTOP);
+    await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    // the demo's overdue and uncollected orders raise alerts to the managers when the server starts
+    const badge = staff.page.getByTestId('notification-badge');
+    await expect
+      .poll(
+        async () => {
+          await staff.page.reload();
+          await staff.page.getByTestId('notification-bell').waitFor();
+          return Number((await badge.textContent())?.trim() || '0');
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBeGreaterThan(0);
+    await staff.page.getByTestId('notification-bell').click();
+    await staff.page.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    const first = staff.page.getByTestId('notification-list').locator('.mantine-Card-root').first();
+    expect(await first.textContent()).toMatch(/đơn #\d+ của khách /i);
+    await shot(staff.page, 'staff-notifications-vi');
+    // opening the inbox marks what it shows read
+    await expect
+      .poll(() => staff.page.getByTestId('notification-bell').getAttribute('aria-label'))
+      .toBe('Thông báo');
+    await first.getByRole('link', { name: 'Xem đơn hàng' }).click();
+    await staff.page.waitForURL(/\/orders\/ord_/);
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
 });

@@ -165,6 +165,13 @@ const routeTree = root.addChildren([
       lazyRouteComponent(() => import('../features/orders/customers-page'), 'CustomersPage'),
     ),
     page(
+      '/notifications',
+      lazyRouteComponent(
+        () => import('../features/notifications/staff-notifications-page'),
+        'StaffNotificationsPage',
+      ),
+    ),
+    page(
       '/order-queue',
       lazyRouteComponent(() => import('../features/sales/order-queue-page'), 'OrderQueuePage'),
     ),

@@ -16,6 +16,7 @@ import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/session';
 import { SessionLanguageSwitcher } from '../features/auth/session-language-switcher';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { CreateOrgForm, OrgSwitcher } from '../features/orgs/org-switcher';
 import { api } from '../lib/api';
 import { ErrorAlert } from '../ui/error-alert';
@@ -98,6 +99,7 @@ function ShellFrame() {
           </Group>
           <Group gap={4} wrap="nowrap">
             <SessionLanguageSwitcher />
+            {me.currentOrg ? <NotificationBell /> : null}
             <UserMenu />
           </Group>
         </Group>

@@ -2,15 +2,27 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { afterCursor, decodeCursor, type PageQuery, toPage } from '../../platform/http/paging';
 import type { Services } from '../../platform/services';
 import { orgs } from '../orgs';
-import { notifications } from './schema';
+import { type NotificationAudience, notifications } from './schema';
+
+/** Whose notifications: a person in one app, and for staff their current organisation only. */
+export type NotificationReader = { identityId: string; audience: NotificationAudience; orgId?: string };
+
+export function readerFilter(reader: NotificationReader) {
+  return and(
+    eq(notifications.identityId, reader.identityId),
+    eq(notifications.audience, reader.audience),
+    reader.orgId ? eq(notifications.orgId, reader.orgId) : undefined,
+  );
+}
 
 /**
- * The signed-in person's notifications from every organisation, newest first, and how many are
- * unread. Scoped by identity rather than organisation: a person sees only their own.
+ * The signed-in person's notifications for the app they are in, newest first, and how many are
+ * unread: a partner's from every organisation, staff's from their current organisation. A person
+ * sees only their own.
  */
 export async function findMyNotifications(
   services: Services,
-  identityId: string,
+  reader: NotificationReader,
   query: Pick<PageQuery, 'limit' | 'cursor'>,
 ) {
   const cursor = decodeCursor(query.cursor);
@@ -28,7 +40,7 @@ export async function findMyNotifications(
     .innerJoin(orgs, eq(orgs.id, notifications.orgId))
     .where(
       and(
-        eq(notifications.identityId, identityId),
+        readerFilter(reader),
         afterCursor({
           sortColumn: notifications.createdAt,
           idColumn: notifications.id,
@@ -43,7 +55,7 @@ export async function findMyNotifications(
   const [unread] = await services.db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.identityId, identityId), isNull(notifications.readAt)));
+    .where(and(readerFilter(reader), isNull(notifications.readAt)));
   const page = toPage(
     rows,
     query.limit,

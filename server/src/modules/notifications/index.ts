@@ -1,3 +1,9 @@
 export { type NotifyInput, notifyIdentity } from './notify-identity';
 export { unsafeDeleteNotificationsOfIdentity, unsafeListNotificationsOfIdentity } from './personal-data';
-export { NOTIFICATION_KINDS, type NotificationKind, notifications } from './schema';
+export {
+  NOTIFICATION_AUDIENCES,
+  NOTIFICATION_KINDS,
+  type NotificationAudience,
+  type NotificationKind,
+  notifications,
+} from './schema';

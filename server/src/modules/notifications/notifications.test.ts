@@ -1,15 +1,19 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestEnrollment, createTestProgram } from '../../../../test/enrollment-fixtures';
 import {
   apiCall,
   createTestApiKey,
   createTestOrg,
+  systemContext,
   TEST_PASSWORD,
   uniqueEmail,
 } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import { requestJson, signInPartner, signInStaff } from '../../../../test/sessions';
 import { createPartnerAccount } from '../partners';
+import { notifyIdentity } from './notify-identity';
+import { notifications } from './schema';
 
 const env = await createTestEnv();
 
@@ -135,13 +139,8 @@ describe('partner notifications', () => {
     expect((await list(mai)).items.map((i) => i.kind)).toEqual(['enrollment_approved']);
   });
 
-  it('refuses staff sessions, API keys and anonymous callers', async () => {
+  it('refuses API keys and anonymous callers', async () => {
     const s = await setUp();
-    const staff = await signInStaff(env, s.a.ownerEmail, TEST_PASSWORD);
-    expect((await requestJson(env, 'GET', '/api/me/notifications', { session: staff })).status).toBe(403);
-    expect(
-      (await requestJson(env, 'POST', '/api/me/notifications/read', { session: staff, body: {} })).status,
-    ).toBe(403);
     expect([401, 403]).toContain((await s.managerA('GET', '/api/me/notifications')).status);
     expect([401, 403]).toContain((await s.managerA('POST', '/api/me/notifications/read', {})).status);
     expect((await requestJson(env, 'GET', '/api/me/notifications')).status).toBe(401);
@@ -158,6 +157,53 @@ describe('partner notifications', () => {
     expect((await requestJson(env, 'GET', '/api/me/notifications?cursor=zz', { session: mai })).status).toBe(
       400,
     );
+  });
+});
+
+describe('staff notifications', () => {
+  it('a staff member reads the staff alerts of their current organisation only, never partner ones', async () => {
+    const s = await setUp();
+    const owner = s.a.owner.id;
+    const inA = systemContext(env, s.a.org.id);
+    const inB = systemContext(env, s.b.org.id);
+    const params = { orderId: 'ord_x', orderNumber: 'DH-1', customerName: 'Phạm Thu Hà', hours: '4' };
+    await notifyIdentity(inA, env.services.db, {
+      identityId: owner,
+      audience: 'staff',
+      kind: 'order_confirmation_overdue',
+      params,
+    });
+    env.clock.advance(1000);
+    await notifyIdentity(inA, env.services.db, {
+      identityId: owner,
+      audience: 'staff',
+      kind: 'deposit_low',
+      params: { balance: '150000', threshold: '200000', currency: 'VND', partnerName: 'Trần Thị Mai (MAI)' },
+    });
+    // the same person as a partner, and as staff of another organisation: not in this inbox
+    await notifyIdentity(inA, env.services.db, { identityId: owner, kind: 'payout_paid', params: {} });
+    await notifyIdentity(inB, env.services.db, {
+      identityId: owner,
+      audience: 'staff',
+      kind: 'order_payment_failed',
+      params,
+    });
+    const staff = await signInStaff(env, s.a.ownerEmail, TEST_PASSWORD);
+    const inbox = await list(staff);
+    expect(inbox.unreadCount).toBe(2);
+    expect(inbox.items.map((item) => [item.kind, item.organisation.name])).toEqual([
+      ['deposit_low', 'Mỹ phẩm Hoa Sen'],
+      ['order_confirmation_overdue', 'Mỹ phẩm Hoa Sen'],
+    ]);
+    const read = await requestJson(env, 'POST', '/api/me/notifications/read', { session: staff, body: {} });
+    expect(read.status).toBe(204);
+    expect((await list(staff)).unreadCount).toBe(0);
+    // marking all read touched only this inbox
+    const unread = await env.services.db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(and(eq(notifications.identityId, owner), isNull(notifications.readAt)));
+    expect(unread.map((row) => row.kind).sort()).toEqual(['order_payment_failed', 'payout_paid']);
   });
 });
 

@@ -1,11 +1,13 @@
 import type { Executor } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
-import { type NotificationKind, notifications } from './schema';
+import { type NotificationAudience, type NotificationKind, notifications } from './schema';
 
 export type NotifyInput = {
   identityId: string;
   kind: NotificationKind;
+  /** The app it is read in: the partner app (default) or the staff app. */
+  audience?: NotificationAudience;
   /** Values the app puts into the translated text, e.g. {programName, reason}. */
   params?: Record<string, string>;
 };
@@ -19,6 +21,7 @@ export async function notifyIdentity(ctx: TenantContext, executor: Executor, inp
       orgId: ctx.orgId,
       id: newId('notification', now.getTime()),
       identityId: input.identityId,
+      audience: input.audience ?? 'partner',
       kind: input.kind,
       params: input.params ?? {},
       createdAt: now,

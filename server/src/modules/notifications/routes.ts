@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import type { SessionInfo } from '../../platform/http/env';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
-import { findMyNotifications } from './find-my-notifications';
+import { findMyNotifications, type NotificationReader } from './find-my-notifications';
 import { markNotificationsRead } from './mark-notifications-read';
 import { NOTIFICATION_KINDS } from './schema';
 
-const tags = ['Partner app'];
-const access = { session: 'partner' } as const;
+const tags = ['Notifications'];
+const access = { session: 'any' } as const;
 
 const notificationSchema = z
   .object({
@@ -25,7 +26,8 @@ const listRoute = defineRoute({
   path: '/api/me/notifications',
   tags,
   summary: 'My notifications',
-  description: 'From every organisation, newest first, with the number still unread.',
+  description:
+    'Newest first, with the number still unread. In the partner app: from every organisation; in the staff app: alerts for staff (orders waiting, failed payments, uncollected cash on delivery, low deposits) from the current organisation.',
   access,
   request: { query: pageQuerySchema.pick({ limit: true, cursor: true }) },
   responses: {
@@ -64,15 +66,22 @@ const readRoute = defineRoute({
   responses: { 204: { description: 'Marked read' } },
 });
 
-/** The partner app's notifications: list with unread count, mark read. */
+/** Whose notifications a session reads: a partner's in the partner app, staff's in their current organisation. */
+function readerOf(session: SessionInfo): NotificationReader {
+  return session.app === 'staff'
+    ? { identityId: session.identityId, audience: 'staff', orgId: session.currentOrgId ?? undefined }
+    : { identityId: session.identityId, audience: 'partner' };
+}
+
+/** Notifications of the signed-in person, in either app: list with unread count, mark read. */
 export const notificationRoutes = createRouter()
   .openapi(listRoute, async (c) =>
     c.json(
-      await findMyNotifications(c.get('services'), c.get('session')!.identityId, c.req.valid('query')),
+      await findMyNotifications(c.get('services'), readerOf(c.get('session')!), c.req.valid('query')),
       200,
     ),
   )
   .openapi(readRoute, async (c) => {
-    await markNotificationsRead(c.get('services'), c.get('session')!.identityId, c.req.valid('json').ids);
+    await markNotificationsRead(c.get('services'), readerOf(c.get('session')!), c.req.valid('json').ids);
     return c.body(null, 204);
   });

@@ -19,7 +19,14 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** In-app notifications to a person (a partner for now), from one organisation each. */
+/** Who a notification speaks to: a partner in the partner app, or staff in the staff app. */
+export const NOTIFICATION_AUDIENCES = ['partner', 'staff'] as const;
+export type NotificationAudience = (typeof NOTIFICATION_AUDIENCES)[number];
+
+/**
+ * In-app notifications to a person, from one organisation each, for one app: partners read theirs
+ * in the partner app, staff (care staff, managers) theirs in the staff app.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -28,6 +35,7 @@ export const notifications = pgTable(
     identityId: text('identity_id')
       .notNull()
       .references(() => identities.id),
+    audience: text('audience', { enum: NOTIFICATION_AUDIENCES }).notNull().default('partner'),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),
@@ -35,8 +43,8 @@ export const notifications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    // GET /api/me/notifications: a person's notifications across organisations, newest first
-    // (keyset on created_at, id), and their unread count
-    index('notifications_identity_created_idx').on(t.identityId, t.createdAt, t.id),
+    // GET /api/me/notifications: a person's notifications for one app, newest first (keyset on
+    // created_at, id), and their unread count
+    index('notifications_identity_audience_created_idx').on(t.identityId, t.audience, t.createdAt, t.id),
   ],
 );

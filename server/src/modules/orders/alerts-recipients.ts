@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import type { TenantContext } from '../../platform/services';
+import { identities } from '../auth';
 import { type NotificationKind, notifyIdentity } from '../notifications';
 import { orgMembers } from '../orgs';
 import { enrollments, partners } from '../partners';
@@ -9,17 +10,24 @@ import { enrollments, partners } from '../partners';
 const FALLBACK_ROLES = ['owner', 'admin', 'manager'] as const;
 
 /**
- * The people an order alert goes to: the partners (CTV) of the given enrollments, and their care
- * staff; when none of them has an active care staff member, the organisation's managers.
+ * The people an order alert goes to: the partners (CTV) of the given enrollments (read in the
+ * partner app), and their care staff; when none of them has an active care staff member, the
+ * organisation's managers (read in the staff app).
  */
 export async function alertRecipients(ctx: TenantContext, executor: Executor, enrollmentIds: string[]) {
   const rows =
     enrollmentIds.length === 0
       ? []
       : await executor
-          .select({ identityId: partners.identityId, careMemberId: enrollments.careMemberId })
+          .select({
+            identityId: partners.identityId,
+            careMemberId: enrollments.careMemberId,
+            name: identities.fullName,
+            referralCode: enrollments.referralCode,
+          })
           .from(enrollments)
           .innerJoin(partners, eq(partners.id, enrollments.partnerId))
+          .innerJoin(identities, eq(identities.id, partners.identityId))
           .where(and(eq(enrollments.orgId, ctx.orgId), inArray(enrollments.id, enrollmentIds)));
   const careIds = rows.flatMap((row) => (row.careMemberId ? [row.careMemberId] : []));
   let staff =
@@ -49,6 +57,8 @@ export async function alertRecipients(ctx: TenantContext, executor: Executor, en
   }
   return {
     partners: [...new Set(rows.map((row) => row.identityId))],
+    /** The partners as staff read them: "Trần Thị Mai (MAI2026)". */
+    partnerLabels: rows.map((row) => `${row.name} (${row.referralCode})`),
     staff: [...new Set(staff.map((row) => row.identityId))],
   };
 }

@@ -118,9 +118,10 @@ async function raiseOrderAlert(services: Services, kind: OrderAlertKind, due: Du
       hours: String(due.confirmAlertHours ?? DEFAULT_CONFIRM_ALERT_HOURS),
       days: String(due.codAlertDays ?? DEFAULT_COD_ALERT_DAYS),
     };
-    for (const identityId of new Set([...recipients.partners, ...recipients.staff])) {
+    for (const identityId of recipients.partners)
       await notifyIdentity(ctx, tx, { identityId, kind: NOTIFICATION_OF[kind], params });
-    }
+    for (const identityId of recipients.staff)
+      await notifyIdentity(ctx, tx, { identityId, audience: 'staff', kind: NOTIFICATION_OF[kind], params });
     return true;
   });
 }

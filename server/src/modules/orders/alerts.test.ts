@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
+import { requestJson, signInStaff } from '../../../../test/sessions';
 import { notifications } from '../notifications';
 import { startOrderAlerts } from './alerts-job';
 import { createSalesWorld, enterOrder, orderBody, type SalesWorld } from './partner-orders-fixtures';
@@ -18,7 +20,12 @@ async function passTime(ms: number) {
 
 async function noticesOf(world: SalesWorld, identityIds: string[]) {
   const rows = await env.services.db
-    .select({ identityId: notifications.identityId, kind: notifications.kind, params: notifications.params })
+    .select({
+      identityId: notifications.identityId,
+      audience: notifications.audience,
+      kind: notifications.kind,
+      params: notifications.params,
+    })
     .from(notifications)
     .where(and(eq(notifications.orgId, world.org.id), inArray(notifications.identityId, identityIds)));
   return rows.filter((row) => row.kind.startsWith('order_'));
@@ -61,12 +68,25 @@ describe('order alerts', () => {
       world.care.identity.id,
       world.owner.identityId,
     ]);
-    expect(notices.map((n) => [n.identityId, n.kind]).sort()).toEqual(
+    expect(notices.map((n) => [n.identityId, n.audience, n.kind]).sort()).toEqual(
       [
-        [world.mai.identityId, 'order_confirmation_overdue'],
-        [world.care.identity.id, 'order_confirmation_overdue'],
+        [world.mai.identityId, 'partner', 'order_confirmation_overdue'],
+        [world.care.identity.id, 'staff', 'order_confirmation_overdue'],
       ].sort(),
     );
+    // the care staff member reads it in the staff app's inbox; the CTV in the partner app
+    const lan = await signInStaff(env, world.care.email, TEST_PASSWORD);
+    const inbox = await (await requestJson(env, 'GET', '/api/me/notifications', { session: lan })).json();
+    expect(inbox).toMatchObject({
+      unreadCount: 1,
+      items: [
+        { kind: 'order_confirmation_overdue', params: { orderId: order.id, orderNumber: order.number } },
+      ],
+    });
+    const mine = await (
+      await requestJson(env, 'GET', '/api/me/notifications', { session: world.mai.session })
+    ).json();
+    expect(mine.items.map((item: { kind: string }) => item.kind)).toContain('order_confirmation_overdue');
     expect(notices[0]!.params).toMatchObject({
       orderNumber: order.number,
       customerName: 'Phạm Thu Hà',

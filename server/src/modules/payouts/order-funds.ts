@@ -124,16 +124,20 @@ export async function chargeOrderFunds(ctx: TenantContext, executor: Executor, c
     depositAfter + rest >= settings.alertMinor
   ) {
     const recipients = await alertRecipients(ctx, executor, [charge.enrollmentId]);
-    for (const identityId of new Set([...recipients.partners, ...recipients.staff]))
+    const params = {
+      enrollmentId: charge.enrollmentId,
+      balance: depositAfter.toString(),
+      threshold: settings.alertMinor.toString(),
+      currency: charge.currency,
+    };
+    for (const identityId of recipients.partners)
+      await notifyIdentity(ctx, executor, { identityId, kind: 'deposit_low', params });
+    for (const identityId of recipients.staff)
       await notifyIdentity(ctx, executor, {
         identityId,
+        audience: 'staff',
         kind: 'deposit_low',
-        params: {
-          enrollmentId: charge.enrollmentId,
-          balance: depositAfter.toString(),
-          threshold: settings.alertMinor.toString(),
-          currency: charge.currency,
-        },
+        params: { ...params, partnerName: recipients.partnerLabels[0] ?? '' },
       });
   }
   return {

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useUnreadCount } from './api';
 
-/** The bell in the partner header: a badge with the unread count, opening the notifications page. */
+/** The bell in the header of either app: a badge with the unread count, opening the notifications page. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const unread = useUnreadCount().data ?? 0;

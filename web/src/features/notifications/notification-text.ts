@@ -3,8 +3,12 @@ import { currentLocale } from '../../i18n';
 import { formatMoney } from '../../lib/format';
 import type { MyNotification } from './api';
 
-/** The translated sentence of a notification, from its kind and params. */
-export function notificationText(t: TFunction, notification: MyNotification): string {
+/** The translated sentence of a notification, from its kind and params, for the app reading it. */
+export function notificationText(
+  t: TFunction,
+  notification: MyNotification,
+  app: 'partner' | 'staff' = 'partner',
+): string {
   const program = notification.params.programName ?? '';
   switch (notification.kind) {
     case 'enrollment_approved':
@@ -20,7 +24,8 @@ export function notificationText(t: TFunction, notification: MyNotification): st
       return t(`sales.notifications.${notification.kind}`, notification.params);
     case 'deposit_low': {
       const { balance = '0', threshold = '0', currency = 'VND' } = notification.params;
-      return t('notifications.kinds.depositLow', {
+      return t(app === 'staff' ? 'notifications.kinds.depositLowStaff' : 'notifications.kinds.depositLow', {
+        partner: notification.params.partnerName ?? '',
         balance: formatMoney(balance, currency, currentLocale()),
         threshold: formatMoney(threshold, currency, currentLocale()),
       });
