@@ -117,21 +117,21 @@ describe('orders entered by a CTV', () => {
     // An opportunity: the CTV records it, staff contact the customer and turn it into an order.
     await phone.getByTestId('sales-sections').getByText('Cơ hội').click();
     await phone.getByTestId('new-opportunity').click();
-    await phone.getByLabel('Tên khách').fill('Võ Minh Tuấn');
+    await phone.getByLabel('Tên khách').fill('Đoàn Minh Khôi');
     await phone.getByLabel('Khách cần gì').fill('Cần 10 hộp trà làm quà Tết cho công ty');
     await phone.getByTestId('save-opportunity').click();
-    await phone.locator('[data-testid=my-opportunity]', { hasText: 'Võ Minh Tuấn' }).waitFor();
+    await phone.locator('[data-testid=my-opportunity]', { hasText: 'Đoàn Minh Khôi' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(phone, 'sales-opportunities-vi-360');
 
     await staff.page.goto('/opportunities');
     const card = staff.page.locator('[data-testid=board-new] [data-testid=board-card]', {
-      hasText: 'Võ Minh Tuấn',
+      hasText: 'Đoàn Minh Khôi',
     });
     await card.getByRole('button', { name: 'Chuyển' }).click();
     await staff.page.getByRole('menuitem', { name: 'Đã liên hệ' }).click();
     const contacted = staff.page.locator('[data-testid=board-contacted] [data-testid=board-card]', {
-      hasText: 'Võ Minh Tuấn',
+      hasText: 'Đoàn Minh Khôi',
     });
     await contacted.getByRole('button', { name: 'Tạo đơn' }).click();
     const dialog = staff.page.getByRole('dialog');
@@ -139,7 +139,7 @@ describe('orders entered by a CTV', () => {
     await staff.page.getByRole('option', { name: new RegExp(`Trà Shan Tuyết ${suffix}`) }).click();
     await dialog.getByRole('button', { name: 'Tạo đơn và chốt cơ hội' }).click();
     await staff.page
-      .locator('[data-testid=board-won] [data-testid=board-card]', { hasText: 'Võ Minh Tuấn' })
+      .locator('[data-testid=board-won] [data-testid=board-card]', { hasText: 'Đoàn Minh Khôi' })
       .waitFor();
     await shot(staff.page, 'sales-opportunities-board-vi');
 
@@ -149,10 +149,15 @@ describe('orders entered by a CTV', () => {
     await staff.context.close();
   });
 
-  it('staff see order alerts behind the bell and open the order from the inbox', async () => {
+  it('staff see what waits on the home page and order alerts behind the bell, and open the order from the inbox', async () => {
     const demo = parseDemoLogins(inject('serverOutput'));
     const staff = await openContext(browser, DESKTOP);
     await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    // the home page: what waits, the last 30 days, revenue by day
+    await staff.page.getByTestId('dashboard-waiting-toConfirm').waitFor();
+    expect(await staff.page.getByTestId('dashboard-revenue-value').textContent()).toMatch(/^[\d.]+\s?₫$/);
+    expect(await staff.page.getByTestId('dashboard-chart').getByRole('listitem').count()).toBe(30);
+    await shot(staff.page, 'staff-dashboard-vi');
     // the demo's overdue and uncollected orders raise alerts to the managers when the server starts
     const badge = staff.page.getByTestId('notification-badge');
     await expect
@@ -176,6 +181,9 @@ describe('orders entered by a CTV', () => {
       .toBe('Thông báo');
     await first.getByRole('link', { name: 'Xem đơn hàng' }).click();
     await staff.page.waitForURL(/\/orders\/ord_/);
+    await staff.page.goto('/');
+    await staff.page.getByTestId('dashboard-waiting-toConfirm').click();
+    await staff.page.waitForURL(/\/order-queue$/);
     expect(staff.errors).toEqual([]);
     await staff.context.close();
   });

@@ -20,6 +20,7 @@ import { notificationRoutes } from './modules/notifications/routes';
 import { orderAlertsJob, salesRoutes } from './modules/orders/partner-orders-routes';
 import { customerRoutes, orderRoutes } from './modules/orders/routes-index';
 import { routes as orgRoutes } from './modules/orgs/routes';
+import { overviewRoutes } from './modules/overview/routes';
 import { partnerImportJob } from './modules/partners/import/run-import';
 import { bulkEnrollmentRoutes } from './modules/partners/routes-bulk';
 import { directoryRoutes } from './modules/partners/routes-directory';
@@ -117,6 +118,7 @@ export function buildApp(
   app.route('/', orderRoutes);
   app.route('/', customerRoutes);
   app.route('/', integrationRoutes);
+  app.route('/', overviewRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
