@@ -1,8 +1,10 @@
 /**
  * The `/r/{code}` redirect on PostgreSQL against a bare node:http 302 server, in one run, under the
- * same load (autocannon in its own process, 50 connections, BENCH_SECONDS each, default 20), across
- * 200 real links. Then Kênh is stopped gracefully and the clicks in the database are counted
- * against the 302 answers the load tool saw: none may be lost.
+ * same load (autocannon in its own process, 50 connections), across 200 real links: BENCH_ROUNDS
+ * rounds (default 3) of BENCH_SECONDS (default 20) for each server, alternating which goes first,
+ * so that a slower stretch of a shared machine weighs on both. Then Kênh is stopped gracefully and
+ * the clicks in the database are counted against the 302 answers the load tool saw: none may be
+ * lost.
  * Uses BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) to create a
  * fresh database, and drops it at the end.
  */
@@ -20,6 +22,8 @@ import { newId } from '../server/src/platform/ids';
 import { freePort, print } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** Rounds of SECONDS per server, alternating which goes first. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 50;
 const LINKS = 200;
@@ -134,18 +138,8 @@ try {
   const codes = (await services.db.select({ code: links.code }).from(links)).map((row) => row.code);
   if (codes.length !== LINKS) throw new Error(`expected ${LINKS} default links, found ${codes.length}`);
 
-  // ---- Kênh ----------------------------------------------------------------------------------------
+  // ---- both servers, in alternating rounds so a slower stretch of the machine weighs on both ------
   const base = `http://127.0.0.1:${port}`;
-  const warmKenh = await runLoad(base, codes, WARM_UP_SECONDS);
-  const measured = await runLoad(base, codes, SECONDS);
-  await kenh.stop();
-  const seen = warmKenh.redirects + measured.redirects;
-  const counter = await openDatabase({ databaseUrl: withDb(serverUrl, name), poolSize: 1 });
-  const [row] = await counter.query<{ count: number }>('select count(*)::int as count from clicks');
-  await counter.close();
-  const stored = row?.count ?? 0;
-
-  // ---- bare node:http 302 --------------------------------------------------------------------------
   const barePort = await freePort();
   const bare = createServer((request, response) => {
     response.writeHead(302, {
@@ -156,23 +150,47 @@ try {
     response.end();
   }).listen(barePort, '127.0.0.1');
   const bareBase = `http://127.0.0.1:${barePort}`;
+  const kenhRounds: Load[] = [await runLoad(base, codes, WARM_UP_SECONDS)];
   await runLoad(bareBase, codes, WARM_UP_SECONDS);
-  const baseline = await runLoad(bareBase, codes, SECONDS);
+  const measured: Load[] = [];
+  const baseline: Load[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // K B, B K, K B …: each server goes first as often as the other (within one)
+    const order = round % 2 === 0 ? ['kenh', 'bare'] : ['bare', 'kenh'];
+    for (const which of order) {
+      if (which === 'kenh') measured.push(await runLoad(base, codes, SECONDS));
+      else baseline.push(await runLoad(bareBase, codes, SECONDS));
+    }
+    const [kenhRound, bareRound] = [measured[round]!, baseline[round]!];
+    print(`round ${round + 1} redirect throughput`, kenhRound.requestsPerSecond, 'req/s');
+    print(`round ${round + 1} bare throughput`, bareRound.requestsPerSecond, 'req/s');
+    print(`round ${round + 1} ratio`, kenhRound.requestsPerSecond / bareRound.requestsPerSecond, 'x');
+  }
   await new Promise((resolve) => bare.close(resolve));
+  await kenh.stop();
+  const seen = [...kenhRounds, ...measured].reduce((sum, load) => sum + load.redirects, 0);
+  const failed = [...kenhRounds, ...measured].reduce((sum, load) => sum + load.failed, 0);
+  const counter = await openDatabase({ databaseUrl: withDb(serverUrl, name), poolSize: 1 });
+  const [row] = await counter.query<{ count: number }>('select count(*)::int as count from clicks');
+  await counter.close();
+  const stored = row?.count ?? 0;
 
-  print('redirect throughput', measured.requestsPerSecond, 'req/s');
-  print('bare node:http 302 throughput', baseline.requestsPerSecond, 'req/s');
-  print('redirect vs bare ratio', measured.requestsPerSecond / baseline.requestsPerSecond, 'x');
-  print('redirect p50 latency', measured.p50, 'ms');
-  print('redirect p99 latency', measured.p99, 'ms');
-  print('bare node:http p99 latency', baseline.p99, 'ms');
+  // rounds last equally long: the mean of their throughputs is all requests over all the time
+  const mean = (loads: Load[]) => loads.reduce((sum, load) => sum + load.requestsPerSecond, 0) / loads.length;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  print('redirect throughput', mean(measured), 'req/s');
+  print('bare node:http 302 throughput', mean(baseline), 'req/s');
+  print('redirect vs bare ratio', mean(measured) / mean(baseline), 'x');
+  print('redirect p50 latency', median(measured.map((load) => load.p50)), 'ms');
+  // the worst round's
+  print('redirect p99 latency', Math.max(...measured.map((load) => load.p99)), 'ms');
+  print('bare node:http p99 latency', Math.max(...baseline.map((load) => load.p99)), 'ms');
   print('redirects answered (302)', seen, 'requests');
   print('clicks stored', stored, 'clicks');
   print('clicks lost', Math.max(0, seen - stored), 'clicks');
   if (stored > seen)
     print('clicks of requests still in flight when the load stopped', stored - seen, 'clicks');
-  if (measured.failed + warmKenh.failed > 0)
-    print('redirect failed answers', measured.failed + warmKenh.failed, 'requests');
+  if (failed > 0) print('redirect failed answers', failed, 'requests');
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
