@@ -41,6 +41,13 @@ export type OrderEventInput = {
   paymentStatus?: PaymentStatus;
   /** For type 'returned'. */
   returnItems?: ReturnItemInput[];
+  /**
+   * For type 'returned': `add` (default) returns the given quantities on top of earlier returns;
+   * `upTo` raises each line's returned quantity to the given total (a platform that reports how many
+   * units left the order in all), so the same total reported twice, or after the returns that make
+   * it up, adds nothing.
+   */
+  returnMode?: 'add' | 'upTo';
   actor?: OrderEventActor;
 };
 
@@ -86,6 +93,13 @@ export async function recordOrderEvent(
       .select()
       .from(orderItems)
       .where(and(eq(orderItems.orgId, ctx.orgId), eq(orderItems.orderId, order.id)));
+    let returnItems = input.returnItems;
+    if (input.type === 'returned' && input.returnMode === 'upTo') {
+      returnItems = returnsUpTo(order, items, input.returnItems!);
+      // every line has returned that much already: nothing happened
+      if (returnItems.length === 0)
+        return { order: (await loadOrderViews(ctx, tx, [order.id]))[0]!, applied: false };
+    }
     const now = ctx.services.clock.now();
     const actor = input.actor ?? eventActor(ctx);
     await tx.insert(orderEvents).values({
@@ -95,7 +109,7 @@ export async function recordOrderEvent(
       type: input.type,
       dedupeKey: input.dedupeKey,
       occurredAt: input.occurredAt ?? now,
-      data: eventData(input, order, items),
+      data: eventData({ ...input, returnItems }, order, items),
       actorType: actor.type,
       actorId: actor.id ?? null,
       actorLabel: actor.label ?? null,
@@ -136,6 +150,8 @@ function checkEventInput(input: OrderEventInput) {
   if (input.type === 'payment' && !PAYMENT_STATUSES.includes(input.paymentStatus as PaymentStatus)) {
     throw invalid('paymentStatus', `One of ${PAYMENT_STATUSES.join(', ')}`);
   }
+  if (input.returnMode !== undefined && !['add', 'upTo'].includes(input.returnMode))
+    throw invalid('returnMode', 'add or upTo');
   if (input.type === 'returned') {
     if (!input.returnItems?.length) throw invalid('returnItems', 'At least one line to return');
     input.returnItems.forEach((item, index) => {
@@ -174,6 +190,36 @@ function eventData(input: OrderEventInput, order: OrderRow, items: OrderItemRow[
   }
 }
 
+/** The lines a return item names: by line number, the platform's line id or SKU (in line order). */
+function linesNamed(order: OrderRow, lines: OrderItemRow[], wanted: ReturnItemInput, path: string) {
+  let candidates: OrderItemRow[];
+  if (wanted.lineNo !== undefined) candidates = lines.filter((line) => line.lineNo === wanted.lineNo);
+  else if (wanted.externalLineId)
+    candidates = lines.filter((line) => line.externalLineId === wanted.externalLineId);
+  else candidates = lines.filter((line) => line.sku.toUpperCase() === wanted.sku!.trim().toUpperCase());
+  if (candidates.length === 0) {
+    const name = wanted.lineNo ?? wanted.externalLineId ?? wanted.sku;
+    throw new AppError('unprocessable', `Order ${order.number} has no line ${name}`, {
+      details: [{ path, message: 'No such line on this order' }],
+    });
+  }
+  return candidates;
+}
+
+/**
+ * What an `upTo` return adds: for each item, the units still missing to reach its total (what its
+ * lines have returned already counts), none where the lines are there already. A total above
+ * what was sold is refused like any return.
+ */
+function returnsUpTo(order: OrderRow, items: OrderItemRow[], request: ReturnItemInput[]): ReturnItemInput[] {
+  const lines = [...items].sort((a, b) => a.lineNo - b.lineNo);
+  return request.flatMap((wanted, index) => {
+    const candidates = linesNamed(order, lines, wanted, `returnItems.${index}`);
+    const returned = candidates.reduce((sum, line) => sum + line.returnedQuantity, 0);
+    return wanted.quantity > returned ? [{ ...wanted, quantity: wanted.quantity - returned }] : [];
+  });
+}
+
 /**
  * Finds the lines a return names (by line number, the platform's line id or SKU; a SKU on
  * several lines fills them in line order) and refuses any line whose returns would exceed what
@@ -185,17 +231,7 @@ function resolveReturn(order: OrderRow, items: OrderItemRow[], request: ReturnIt
   const room = (line: OrderItemRow) => line.quantity - line.returnedQuantity - (asked.get(line.lineNo) ?? 0);
   request.forEach((wanted, index) => {
     const path = `returnItems.${index}`;
-    let candidates: OrderItemRow[];
-    if (wanted.lineNo !== undefined) candidates = lines.filter((line) => line.lineNo === wanted.lineNo);
-    else if (wanted.externalLineId)
-      candidates = lines.filter((line) => line.externalLineId === wanted.externalLineId);
-    else candidates = lines.filter((line) => line.sku.toUpperCase() === wanted.sku!.trim().toUpperCase());
-    if (candidates.length === 0) {
-      const name = wanted.lineNo ?? wanted.externalLineId ?? wanted.sku;
-      throw new AppError('unprocessable', `Order ${order.number} has no line ${name}`, {
-        details: [{ path, message: 'No such line on this order' }],
-      });
-    }
+    const candidates = linesNamed(order, lines, wanted, path);
     let left = wanted.quantity;
     for (const line of candidates) {
       const take = Math.min(left, Math.max(room(line), 0));

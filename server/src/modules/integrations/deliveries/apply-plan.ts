@@ -31,13 +31,16 @@ export async function applyPlan(
             order: plan.order,
             type: 'returned',
             returnItems: plan.returnItems,
+            returnMode: plan.upTo ? 'upTo' : 'add',
             reason: plan.note,
             dedupeKey: plan.dedupeKey,
           }
         : {
             order: plan.order,
             type: 'note',
-            reason: `${plan.note} (money only, no items)`,
+            reason: plan.upTo
+              ? `${plan.note} (its items are returned as the order's quantities show)`
+              : `${plan.note} (money only, no items)`,
             dedupeKey: plan.dedupeKey,
           };
     const { order } = await recordOrderEvent(ctx, executor, { ...event, occurredAt: plan.occurredAt, actor });
@@ -68,6 +71,17 @@ export async function applyPlan(
   }
   if (states.cancelled && current.status !== 'cancelled') {
     await record({ type: 'cancelled', reason: states.cancelled.reason }, 'cancelled');
+  }
+  if (states.removedUpTo?.length && current.status !== 'cancelled') {
+    await record(
+      {
+        type: 'returned',
+        returnItems: states.removedUpTo,
+        returnMode: 'upTo',
+        reason: 'Removed from the order on the platform (edited or refunded)',
+      },
+      'removed',
+    );
   }
   if (states.returnedInFull) {
     const returnItems = current.items

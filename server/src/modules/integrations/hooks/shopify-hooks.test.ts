@@ -174,6 +174,79 @@ describe('Shopify webhooks', () => {
     expect((await eventsOf(env, org.org.id, order!.id)).filter((e) => e.type === 'returned')).toHaveLength(1);
   });
 
+  it('an order edit that removes units returns them once, whether the refund comes before or after', async () => {
+    const two = [
+      { id: 611000001, sku: 'SERUM-30', title: 'Serum 30ml', quantity: 2, price: '199000.00' },
+      { id: 611000002, sku: 'SON-01', title: 'Son dưỡng', quantity: 1, price: '99000.00' },
+    ];
+    const at = (hour: string) => `2026-11-02T${hour}:00:00+07:00`;
+    const orderAt = (id: number, serum: number, son: number, updatedAt: string) =>
+      shopifyOrder({
+        id,
+        lines: [
+          { ...two[0]!, currentQuantity: serum },
+          { ...two[1]!, currentQuantity: son },
+        ],
+        updatedAt,
+      });
+    const returned = async (externalId: string) => {
+      const [order] = await ordersOf(env, org.org.id, externalId);
+      return (await itemsOf(env, org.org.id, order!.id)).map((item) => [item.sku, item.returnedQuantity]);
+    };
+
+    // the shop edits the order: one serum off, then the lip balm too
+    await send('orders/create', orderAt(9_100_000_011, 2, 1, at('08')), 'wh-edit-create');
+    await send('orders/updated', orderAt(9_100_000_011, 1, 1, at('09')), 'wh-edit-1');
+    await env.services.jobs.drain();
+    expect(await returned('9100000011')).toEqual([
+      ['SERUM-30', 1],
+      ['SON-01', 0],
+    ]);
+    await send('orders/updated', orderAt(9_100_000_011, 1, 0, at('10')), 'wh-edit-2');
+    // the earlier update delivered again, late: totals never go down, nothing is added twice
+    await send('orders/updated', orderAt(9_100_000_011, 1, 1, at('09')), 'wh-edit-1-again');
+    await env.services.jobs.drain();
+    expect(await returned('9100000011')).toEqual([
+      ['SERUM-30', 1],
+      ['SON-01', 1],
+    ]);
+    const [edited] = await ordersOf(env, org.org.id, '9100000011');
+    expect(edited!.returnedMinor).toBe(199000n + 99000n);
+
+    // a refund of one serum (its line now at 1 of 2), with the order update it causes, in both orders
+    const refundOf = (id: number, orderId: number) =>
+      shopifyRefund({
+        id,
+        orderId,
+        lines: [
+          {
+            lineItemId: 611000001,
+            quantity: 1,
+            lineItem: { sku: 'SERUM-30', quantity: 2, currentQuantity: 1 },
+          },
+        ],
+      });
+    await send('orders/create', orderAt(9_100_000_012, 2, 1, at('08')), 'wh-ra-create');
+    await send('orders/create', orderAt(9_100_000_013, 2, 1, at('08')), 'wh-rb-create');
+    await env.services.jobs.drain();
+    await send('refunds/create', refundOf(700000012, 9_100_000_012), 'wh-ra-refund');
+    await env.services.jobs.drain();
+    await send('orders/updated', orderAt(9_100_000_012, 1, 1, at('11')), 'wh-ra-updated');
+    await send('orders/updated', orderAt(9_100_000_013, 1, 1, at('11')), 'wh-rb-updated');
+    await env.services.jobs.drain();
+    await send('refunds/create', refundOf(700000013, 9_100_000_013), 'wh-rb-refund');
+    await env.services.jobs.drain();
+    for (const externalId of ['9100000012', '9100000013']) {
+      expect(await returned(externalId)).toEqual([
+        ['SERUM-30', 1],
+        ['SON-01', 0],
+      ]);
+      const [order] = await ordersOf(env, org.org.id, externalId);
+      const returns = (await eventsOf(env, org.org.id, order!.id)).filter((e) => e.type === 'returned');
+      expect(returns).toHaveLength(1);
+    }
+  });
+
   it('a refund before its order waits with backoff, fails visibly, and staff can retry it', async () => {
     const refund = shopifyRefund({
       id: 777,

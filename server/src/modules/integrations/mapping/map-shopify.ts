@@ -73,6 +73,8 @@ const orderSchema = z.object({
         variant_id: platformId.nullish(),
         product_id: platformId.nullish(),
         quantity: z.number().int().min(1),
+        /** Since API 2024-01: the quantity after order edits and refunds removed units. */
+        current_quantity: z.number().int().min(0).nullish(),
         price: amount,
         total_discount: amount,
         discount_allocations: z.array(z.object({ amount })).nullish(),
@@ -88,7 +90,15 @@ const refundSchema = z.object({
   processed_at: z.string().nullish(),
   note: optionalText,
   refund_line_items: z
-    .array(z.object({ line_item_id: platformId, quantity: z.number().int().min(0) }))
+    .array(
+      z.object({
+        line_item_id: platformId,
+        quantity: z.number().int().min(0),
+        line_item: z
+          .object({ quantity: z.number().int().min(0), current_quantity: z.number().int().min(0).nullish() })
+          .nullish(),
+      }),
+    )
     .nullish(),
 });
 
@@ -157,7 +167,13 @@ export function mapShopifyOrder(
   const occurredAt = timestampOf(order.updated_at) ?? placedAt;
   const billing = order.billing_address;
   const shipping = order.shipping_address;
+  const removed = order.line_items.flatMap((line) =>
+    line.current_quantity != null && line.current_quantity < line.quantity
+      ? [{ externalLineId: line.id, quantity: line.quantity - line.current_quantity }]
+      : [],
+  );
   const states: OrderStates = {
+    removedUpTo: removed.length > 0 ? removed : undefined,
     confirmed: order.confirmed === true,
     completed: order.fulfillment_status === 'fulfilled',
     cancelled: order.cancelled_at ? { reason: order.cancel_reason } : undefined,
@@ -206,16 +222,25 @@ export function mapShopifyOrder(
   };
 }
 
-/** refunds/create: the refunded line items come back as a return; a refund of money alone is a note. */
+/**
+ * refunds/create: the refunded line items come back as a return; a refund of money alone is a note.
+ * When the refunded lines carry their current quantity (API 2024-01 on), each line's returns are
+ * raised to what left it in all, the same total orders/updated reports: a refund and the order
+ * update it causes, in either order, return the units once.
+ */
 export function mapShopifyRefund(payload: unknown): DeliveryPlan {
   const refund = parsePayload(refundSchema, payload, 'Shopify refund');
-  const returnItems = (refund.refund_line_items ?? [])
-    .filter((line) => line.quantity > 0)
-    .map((line) => ({ externalLineId: line.line_item_id, quantity: line.quantity }));
+  const refunded = (refund.refund_line_items ?? []).filter((line) => line.quantity > 0);
+  const upTo = refunded.length > 0 && refunded.every((line) => line.line_item?.current_quantity != null);
+  const returnItems = refunded.flatMap((line) => {
+    const quantity = upTo ? line.line_item!.quantity - line.line_item!.current_quantity! : line.quantity;
+    return quantity > 0 ? [{ externalLineId: line.line_item_id, quantity }] : [];
+  });
   return {
     kind: 'return',
     order: { source: 'shopify', externalId: refund.order_id },
     returnItems,
+    upTo,
     dedupeKey: `shopify:refund:${refund.id}`,
     occurredAt: timestampOf(refund.processed_at) ?? timestampOf(refund.created_at),
     note: refund.note ? `Shopify refund ${refund.id}: ${refund.note}` : `Shopify refund ${refund.id}`,

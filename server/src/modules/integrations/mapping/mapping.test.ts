@@ -135,7 +135,53 @@ describe('Shopify mapping', () => {
       kind: 'return',
       order: { source: 'shopify', externalId: '450789469' },
       returnItems: [{ externalLineId: '518995019', quantity: 1 }],
+      upTo: false,
       dedupeKey: 'shopify:refund:509562969',
+    });
+  });
+
+  it('reads units removed by order edits and refunds from current_quantity, as totals per line', () => {
+    const payload = shopifyOrder({
+      id: 1002,
+      lines: [
+        { id: 11, sku: 'A', title: 'A', quantity: 3, currentQuantity: 1, price: '10.00' },
+        { id: 12, sku: 'B', title: 'B', quantity: 1, price: '10.00' },
+        { id: 13, sku: 'C', title: 'C', quantity: 2, currentQuantity: 0, price: '10.00' },
+      ],
+    });
+    const plan = mapShopify('orders/updated', payload, context);
+    if (plan.kind !== 'order') throw new Error('expected an order');
+    expect(plan.states.removedUpTo).toEqual([
+      { externalLineId: '11', quantity: 2 },
+      { externalLineId: '13', quantity: 2 },
+    ]);
+    // payloads before API 2024-01 have no current_quantity: nothing is read as removed
+    const older = shopifyOrder({
+      id: 1003,
+      lines: [{ id: 14, sku: 'D', title: 'D', quantity: 2, price: '1.00' }],
+    });
+    delete (older.line_items[0] as { current_quantity?: number }).current_quantity;
+    const plain = mapShopify('orders/updated', older, context);
+    if (plain.kind !== 'order') throw new Error('expected an order');
+    expect(plain.states.removedUpTo).toBeUndefined();
+  });
+
+  it('a refund whose lines carry their current quantity returns up to what left each line', () => {
+    const plan = mapShopify(
+      'refunds/create',
+      shopifyRefund({
+        id: 509562970,
+        orderId: 450789469,
+        lines: [
+          { lineItemId: 518995019, quantity: 1, lineItem: { sku: 'A', quantity: 3, currentQuantity: 1 } },
+        ],
+      }),
+      context,
+    );
+    expect(plan).toMatchObject({
+      kind: 'return',
+      upTo: true,
+      returnItems: [{ externalLineId: '518995019', quantity: 2 }],
     });
   });
 

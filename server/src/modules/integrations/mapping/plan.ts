@@ -8,6 +8,11 @@ export type OrderStates = {
   paymentStatus?: PaymentStatus;
   /** Every unit not yet returned comes back (WooCommerce "refunded"). */
   returnedInFull?: boolean;
+  /**
+   * Units no longer on the order, per platform line, in all (Shopify's quantity − current_quantity,
+   * after order edits and refunds): each line's returns are raised to that total, never added twice.
+   */
+  removedUpTo?: ReturnItemInput[];
 };
 
 /**
@@ -27,6 +32,8 @@ export type DeliveryPlan =
       kind: 'return';
       order: { source: OrderSource; externalId: string };
       returnItems: ReturnItemInput[];
+      /** The quantities are each line's total returned so far, not units to add. */
+      upTo?: boolean;
       dedupeKey: string;
       occurredAt?: Date;
       note: string;
