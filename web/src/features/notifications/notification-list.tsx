@@ -1,14 +1,21 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, useCursorPaging } from '../../ui/cursor-pager';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
+import { notifyError } from '../../ui/notify';
 import { EmptyCard, PageLoader } from '../../ui/page';
-import { fetchNotifications, type MyNotification, markNotificationsRead, NOTIFICATIONS_KEY } from './api';
+import {
+  fetchNotifications,
+  type MyNotification,
+  markNotificationsRead,
+  NOTIFICATIONS_KEY,
+  useUnreadCount,
+} from './api';
 import { notificationText } from './notification-text';
 
 type App = 'partner' | 'staff';
@@ -35,13 +42,33 @@ export function NotificationList({ app }: { app: App }) {
     () => () => void queryClient.invalidateQueries({ queryKey: [...NOTIFICATIONS_KEY, 'page'] }),
     [queryClient],
   );
+  // unread ones left on other pages (those shown here are marked read on sight)
+  const unreadElsewhere = useUnreadCount().data ?? 0;
+  const markAll = useMutation({
+    mutationFn: () => markNotificationsRead(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+    onError: notifyError,
+  });
   if (page.isLoading) return <PageLoader />;
   const items = page.data?.items ?? [];
   return (
     <section aria-labelledby="notifications-heading">
-      <Title order={1} size="h3" mb="sm" id="notifications-heading">
-        {t('notifications.title')}
-      </Title>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Title order={1} size="h3" id="notifications-heading">
+          {t('notifications.title')}
+        </Title>
+        {unreadElsewhere > 0 ? (
+          <Button
+            variant="light"
+            size="xs"
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate()}
+            data-testid="notifications-mark-all"
+          >
+            {t('notifications.markAllRead')}
+          </Button>
+        ) : null}
+      </Group>
       <ErrorAlert error={page.error} />
       {page.isSuccess && items.length === 0 ? (
         <EmptyCard
