@@ -1,19 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { addDays, localDayOf } from '../../platform/local-days';
 import { type Permission, roleCan } from '../../platform/permissions';
 import type { TenantContext } from '../../platform/services';
 import { orgs } from '../orgs';
 
-const DAY = 86_400_000;
 /** The days of the orders chart and the "last 30 days" figures, today included. */
 export const OVERVIEW_DAYS = 30;
 const CLICK_DAYS = 7;
-
-const dayOf = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * The organisation at a glance for its home page: partners, orders of the last 30 days (per day, in
@@ -30,7 +23,7 @@ export async function getOverview(ctx: TenantContext) {
     .from(orgs)
     .where(eq(orgs.id, ctx.orgId));
   const { currency, timeZone } = org!;
-  const to = dayOf(ctx.services.clock.now(), timeZone);
+  const to = localDayOf(ctx.services.clock.now(), timeZone);
   const from = addDays(to, -(OVERVIEW_DAYS - 1));
   // the first moment of a local day, as SQL
   const startOf = (param: string) => `(${param}::date::timestamp at time zone $2)`;

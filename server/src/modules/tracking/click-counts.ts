@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors';
+import { addDays, localDayOf } from '../../platform/local-days';
 import type { TenantContext } from '../../platform/services';
 import { orgs } from '../orgs';
 import { clickStats } from './schema';
@@ -15,14 +16,6 @@ export const COUNTS = {
 
 export type Counts = { total: number; unique: number; bots: number };
 
-const dayOf = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
 /**
  * A date range in the organisation's time zone (last 30 days by default, at most 366 days), and the
  * SQL that keeps the hourly roll-up inside it and names each hour's day.
@@ -33,7 +26,7 @@ export async function clickRange(ctx: TenantContext, range: { from?: string; to?
     .from(orgs)
     .where(eq(orgs.id, ctx.orgId));
   const timeZone = org?.timeZone ?? 'UTC';
-  const to = range.to ?? dayOf(ctx.services.clock.now(), timeZone);
+  const to = range.to ?? localDayOf(ctx.services.clock.now(), timeZone);
   const from = range.from ?? addDays(to, -29);
   const span = (Date.parse(to) - Date.parse(from)) / DAY;
   if (Number.isNaN(span) || span < 0 || span > 365)

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
+import { localDayBounds } from '../../../platform/local-days';
 import type { Services, TenantContext } from '../../../platform/services';
 import { clickStats } from '../../tracking';
 import { reconcileLedger } from '../ledger';
@@ -12,7 +13,6 @@ import {
   partnersOf,
   planWithActionRule,
 } from './daily-actions';
-import { localDayBounds } from './local-days';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
+import { localDayBounds } from '../../../platform/local-days';
 import { divideRounded } from '../../../platform/money';
 import type { Services, TenantContext } from '../../../platform/services';
 import { impressionStats } from '../../tracking';
@@ -13,7 +14,6 @@ import {
   partnersOf,
   planWithActionRule,
 } from './daily-actions';
-import { localDayBounds } from './local-days';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
+import { addDays, localDayOf } from '../../../platform/local-days';
 import type { Services, TenantContext } from '../../../platform/services';
 import { orgs } from '../../orgs/schema';
 import { enrollments } from '../../partners';
@@ -7,7 +8,6 @@ import { programs } from '../../programs/schema';
 import { parsePlanVersion, versionInForce } from '../plans';
 import { commissionPlanVersions } from '../schema';
 import { type ActionEvent, hasActionRule } from './action-rules';
-import { addDays, localDayOf } from './local-days';
 
 export type DayComputation = (
   ctx: TenantContext,
