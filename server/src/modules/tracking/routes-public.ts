@@ -101,7 +101,9 @@ export const trackingPages = createRouter()
     const location = await answerRedirect(c.get('services'), {
       code: c.req.param('code'),
       method: c.req.method,
-      header: (name) => c.req.header(name),
+      userAgent: c.req.header('user-agent'),
+      referrer: c.req.header('referer'),
+      forwardedFor: c.req.header('x-forwarded-for'),
       peer: (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
         ?.remoteAddress,
     });

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createTestEnv } from '../../../../test/harness';
 import { createRouter } from './app';
+import { visitorIp } from './rate-limit';
 import { defineRoute } from './route';
 
 const lines: Record<string, unknown>[] = [];
@@ -96,5 +97,14 @@ describe('HTTP conventions', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await limited.json()).error.code).toBe('rate_limited');
     expect((await env.app.request('/api/v1/anything', fromIp('10.9.9.8'))).status).toBe(404);
+  });
+
+  it('believes X-Forwarded-For only from a proxy on this machine, and takes its first address', () => {
+    expect(visitorIp('127.0.0.1', '203.0.113.9, 10.0.0.2')).toBe('203.0.113.9');
+    expect(visitorIp('::ffff:127.0.0.1', ' 203.0.113.9 ')).toBe('203.0.113.9');
+    expect(visitorIp('::1', undefined)).toBe('::1');
+    expect(visitorIp('198.51.100.4', '203.0.113.9')).toBe('198.51.100.4');
+    expect(visitorIp(undefined, ', 10.0.0.2')).toBe('unknown');
+    expect(visitorIp(undefined, undefined)).toBe('unknown');
   });
 });

@@ -51,9 +51,18 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 export function clientIp(c: PeerContext): string {
   const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
     ?.remoteAddress;
+  return visitorIp(peer, peer && !LOOPBACK.test(peer) ? undefined : c.req.header('x-forwarded-for'));
+}
+
+/** `clientIp` from the TCP peer and the X-Forwarded-For header, for handlers outside the framework. */
+export function visitorIp(peer: string | undefined, forwardedFor: string | undefined): string {
   if (peer && !LOOPBACK.test(peer)) return peer;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || peer || 'unknown';
+  if (forwardedFor) {
+    const comma = forwardedFor.indexOf(',');
+    const first = (comma === -1 ? forwardedFor : forwardedFor.slice(0, comma)).trim();
+    if (first) return first;
+  }
+  return peer || 'unknown';
 }
 
 /** Answers 429 with Retry-After past the per-API-key or per-IP limit. */

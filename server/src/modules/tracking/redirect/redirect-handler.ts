@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientIp } from '../../../platform/http/rate-limit';
+import { visitorIp } from '../../../platform/http/rate-limit';
 import type { Services } from '../../../platform/services';
 import { isLinkCode } from '../link-code';
 import { countImpression, redirectLocation } from './runtime';
@@ -17,23 +17,22 @@ const MAX_REFERRER = 1000;
 export type RedirectRequest = {
   code: string;
   method: string;
-  header: (name: string) => string | undefined;
-  /** The TCP peer's address (X-Forwarded-For is believed only from loopback). */
+  userAgent: string | undefined;
+  referrer: string | undefined;
+  /** X-Forwarded-For: believed only when the TCP peer is on this machine (a local proxy). */
+  forwardedFor: string | undefined;
+  /** The TCP peer's address. */
   peer: string | undefined;
 };
 
 /** The location of a `/r/{code}` visit; a HEAD (link checkers) records no click. */
 export function answerRedirect(services: Services, request: RedirectRequest): string | Promise<string> {
   if (!isLinkCode(request.code)) return `${services.config.appUrl}/`;
-  const ip = clientIp({
-    req: { header: request.header },
-    env: request.peer ? { incoming: { socket: { remoteAddress: request.peer } } } : undefined,
-  });
   return redirectLocation(services, {
     code: request.code,
-    ip,
-    userAgent: (request.header('user-agent') ?? '').slice(0, MAX_USER_AGENT),
-    referrer: request.header('referer')?.slice(0, MAX_REFERRER) || null,
+    ip: visitorIp(request.peer, request.forwardedFor),
+    userAgent: request.userAgent === undefined ? '' : request.userAgent.slice(0, MAX_USER_AGENT),
+    referrer: request.referrer ? request.referrer.slice(0, MAX_REFERRER) : null,
     record: request.method === 'GET',
   });
 }
@@ -92,10 +91,18 @@ function answerPixel(services: Services, request: IncomingMessage, response: Ser
   else send();
 }
 
+const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function sendRedirect(response: ServerResponse, location: string) {
+  response.writeHead(302, { location, 'content-length': '0', ...REDIRECT_HEADERS });
+  response.end();
+}
+
 /**
  * The redirect as a plain node:http handler, placed in front of the app so `/r/{code}` skips the
  * framework's request objects and middleware (the redirect is the busiest URL Kênh serves). Answers
- * false for every other request.
+ * false for every other request. A cached code is answered synchronously, with no closure made per
+ * request.
  */
 export function redirectListener(services: Services) {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
@@ -108,25 +115,24 @@ export function redirectListener(services: Services) {
     if (!url.startsWith(PREFIX)) return false;
     // codes are plain letters and digits: anything encoded fails isLinkCode, no decoding needed
     const code = codeOf(url, PREFIX);
+    const headers = request.headers;
     const location = answerRedirect(services, {
       code,
       method: request.method,
-      header: (name) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      },
+      userAgent: headers['user-agent'],
+      referrer: headers.referer,
+      forwardedFor: firstValue(headers['x-forwarded-for']),
       peer: request.socket.remoteAddress,
     });
-    const send = (target: string) => {
-      response.writeHead(302, { location: target, 'content-length': '0', ...REDIRECT_HEADERS });
-      response.end();
-    };
-    if (typeof location === 'string') send(location);
+    if (typeof location === 'string') sendRedirect(response, location);
     else
-      location.then(send, (error: unknown) => {
-        services.log.error({ err: error, code }, 'Redirect look-up failed');
-        send(`${services.config.appUrl}/`);
-      });
+      location.then(
+        (target) => sendRedirect(response, target),
+        (error: unknown) => {
+          services.log.error({ err: error, code }, 'Redirect look-up failed');
+          sendRedirect(response, `${services.config.appUrl}/`);
+        },
+      );
     return true;
   };
 }
