@@ -4,6 +4,7 @@ import { createTestEnrollment, createTestProgram } from '../../../../test/enroll
 import { createTestOrg, systemContext } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import { newId } from '../../platform/ids';
+import { addOrderItems } from '../orders';
 import { orderItems, orders } from '../orders/schema';
 import { programs } from '../programs/schema';
 import { balancesOf, checkLedger } from './ledger';
@@ -182,6 +183,55 @@ describe('order commissions in the ledger', () => {
     expect(sumOf(all.filter((l) => l.enrollmentId === seller.enrollment.id))).toBe(0n);
     expect(sumOf(all.filter((l) => l.enrollmentId === upline.enrollment.id))).toBe(0n);
     expect(await checkLedger(ctx, env.services.db)).toEqual([]);
+  });
+
+  it('a line added to the order later (an edit on the shop) earns its commission once, the rest unchanged', async () => {
+    const orderId = await placeOrder([{ quantity: 1, unitPriceMinor: 200_000n }]);
+    await recompute(orderId);
+    const edit = {
+      order: { id: orderId },
+      items: [
+        { sku: 'SKU-ADD', name: 'Mặt nạ', quantity: 2, unitPriceMinor: 50_000n, externalLineId: 'L-2' },
+      ],
+      dedupeKey: 'edit-1',
+    };
+    const added = await env.services.db.transaction((tx) => addOrderItems(ctx, tx, edit));
+    expect(added.applied).toBe(true);
+    expect(added.order).toMatchObject({ subtotalMinor: '300000', totalMinor: '300000' });
+    expect(added.order.items.map((item) => [item.lineNo, item.sku, item.quantity])).toEqual([
+      [1, 'SKU-1', 1],
+      [2, 'SKU-ADD', 2],
+    ]);
+    // the same edit again, or the same platform line under another key, adds nothing
+    const again = await env.services.db.transaction((tx) => addOrderItems(ctx, tx, edit));
+    const sameLine = await env.services.db.transaction((tx) =>
+      addOrderItems(ctx, tx, { ...edit, dedupeKey: 'edit-1-redelivered' }),
+    );
+    expect([again.applied, sameLine.applied]).toEqual([false, false]);
+    expect(sameLine.order.items).toHaveLength(2);
+
+    await recompute(orderId);
+    await recompute(orderId);
+    const lines = await linesOf(orderId);
+    // 10% of each line for the seller (20.000 + 10.000 ₫), 5% of the 300.000 ₫ sale for the upline
+    expect(lines.filter((l) => l.kind === 'basic').map((l) => [l.lineNo, l.amountMinor])).toEqual([
+      [1, 20_000n],
+      [2, 10_000n],
+    ]);
+    expect(sumOf(lines.filter((l) => l.enrollmentId === seller.enrollment.id))).toBe(30_000n);
+    expect(sumOf(lines.filter((l) => l.enrollmentId === upline.enrollment.id))).toBe(15_000n);
+    expect(await checkLedger(ctx, env.services.db)).toEqual([]);
+
+    await setOrder(orderId, { status: 'cancelled', cancelledAt: env.clock.now() });
+    await expect(
+      env.services.db.transaction((tx) =>
+        addOrderItems(ctx, tx, {
+          ...edit,
+          items: [{ sku: 'SKU-3', quantity: 1, unitPriceMinor: 1n, externalLineId: 'L-3' }],
+          dedupeKey: 'edit-2',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'unprocessable' });
   });
 
   it('voids the lines of an order cancelled before completion', async () => {

@@ -36,6 +36,7 @@ const RANK: Record<OrderEventType, number> = {
   returned: 6,
   updated: 7,
   note: 8,
+  items_added: 9,
 };
 
 /** Events in the order the fold applies them: the creation first, then by time, kind and key. */

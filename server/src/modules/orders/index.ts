@@ -1,3 +1,4 @@
+export { type AddOrderItemsInput, addOrderItems } from './add-order-items';
 export { type AttributionDecision, decideAttribution } from './attribution/decide-attribution';
 export { type CustomerView, findCustomers, getCustomerById } from './customers/find-customers';
 export { findConversions } from './find-conversions';

@@ -10,6 +10,7 @@ import { anyOf, insertRows, rowsOf } from './bulk-sql';
 import type { Customer } from './customers/match-customers';
 import { matchCustomers } from './customers/match-customers';
 import { writeCustomerOwnership } from './customers/write-ownership';
+import type { OrderItemInput } from './ingest-order';
 import type { OrderView } from './order-view';
 import {
   loadCreditedPartners,
@@ -74,7 +75,11 @@ async function writeFresh(ctx: TenantContext, executor: Executor, fresh: Prepare
       email: order.email,
     })),
   );
-  const catalog = await loadProducts(ctx, executor, fresh);
+  const catalog = await loadProducts(
+    ctx,
+    executor,
+    fresh.flatMap((order) => order.input.items.map((item) => item.sku)),
+  );
   const ownershipDays = await loadOwnershipDays(ctx, executor);
   const requests = fresh.map((order, index) => ({
     at: order.placedAt,
@@ -112,26 +117,9 @@ async function writeFresh(ctx: TenantContext, executor: Executor, fresh: Prepare
     toOrderRow(ctx, order, orderIds[index]!, customers[index] ?? null, decisions[index]!, now),
   );
   const itemRows: OrderItemRow[] = fresh.flatMap((order, index) =>
-    order.input.items.map((item, line) => {
-      const product = catalog.get(item.sku.trim().toUpperCase());
-      const sameCurrency = product?.currency === order.input.currency;
-      return {
-        orgId: ctx.orgId,
-        orderId: orderIds[index]!,
-        lineNo: line + 1,
-        externalLineId: item.externalLineId ?? null,
-        productId: product?.id ?? null,
-        sku: item.sku.trim(),
-        name: item.name?.trim() || product?.name || item.sku.trim(),
-        categoryId: product?.categoryId ?? null,
-        quantity: item.quantity,
-        unitPriceMinor: item.unitPriceMinor,
-        discountMinor: item.discountMinor ?? 0n,
-        unitCostMinor: sameCurrency ? (product?.costMinor ?? null) : null,
-        unitCtvPriceMinor: sameCurrency ? (product?.ctvPriceMinor ?? null) : null,
-        returnedQuantity: 0,
-      };
-    }),
+    order.input.items.map((item, line) =>
+      toItemRow(ctx, { id: orderIds[index]!, currency: order.input.currency }, item, line + 1, catalog),
+    ),
   );
 
   const actor = eventActor(ctx);
@@ -286,10 +274,39 @@ export function eventActor(ctx: TenantContext) {
   };
 }
 
-async function loadProducts(ctx: TenantContext, executor: Executor, fresh: PreparedOrder[]) {
-  const skus = [
-    ...new Set(fresh.flatMap((order) => order.input.items.map((item) => item.sku.trim().toUpperCase()))),
-  ];
+/** An order line as stored: the catalog's product, category, cost and CTV price by its SKU. */
+export function toItemRow(
+  ctx: TenantContext,
+  order: { id: string; currency: string },
+  item: OrderItemInput,
+  lineNo: number,
+  catalog: Catalog,
+): OrderItemRow {
+  const product = catalog.get(item.sku.trim().toUpperCase());
+  const sameCurrency = product?.currency === order.currency;
+  return {
+    orgId: ctx.orgId,
+    orderId: order.id,
+    lineNo,
+    externalLineId: item.externalLineId ?? null,
+    productId: product?.id ?? null,
+    sku: item.sku.trim(),
+    name: item.name?.trim() || product?.name || item.sku.trim(),
+    categoryId: product?.categoryId ?? null,
+    quantity: item.quantity,
+    unitPriceMinor: item.unitPriceMinor,
+    discountMinor: item.discountMinor ?? 0n,
+    unitCostMinor: sameCurrency ? (product?.costMinor ?? null) : null,
+    unitCtvPriceMinor: sameCurrency ? (product?.ctvPriceMinor ?? null) : null,
+    returnedQuantity: 0,
+  };
+}
+
+type Catalog = Awaited<ReturnType<typeof loadProducts>>;
+
+/** The catalog's products of the given SKUs, by upper-case SKU. */
+export async function loadProducts(ctx: TenantContext, executor: Executor, skuList: string[]) {
+  const skus = [...new Set(skuList.map((sku) => sku.trim().toUpperCase()))];
   const rows = await executor
     .select({
       id: products.id,

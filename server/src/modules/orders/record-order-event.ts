@@ -61,8 +61,23 @@ const EVENT_TYPES = [
   'note',
 ] as const;
 
-const invalid = (path: string, message: string) =>
+export const invalid = (path: string, message: string) =>
   new AppError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
+
+/** Whether the order has an event with this dedupe key already (its delivery was seen before). */
+export async function hasEvent(ctx: TenantContext, tx: Executor, orderId: string, dedupeKey: string) {
+  const [seen] = await tx
+    .select({ id: orderEvents.id })
+    .from(orderEvents)
+    .where(
+      and(
+        eq(orderEvents.orgId, ctx.orgId),
+        eq(orderEvents.orderId, orderId),
+        eq(orderEvents.dedupeKey, dedupeKey),
+      ),
+    );
+  return seen !== undefined;
+}
 
 /**
  * Appends one event (idempotent on dedupeKey) and refolds the order. Throws not_found when the
@@ -77,17 +92,8 @@ export async function recordOrderEvent(
   checkEventInput(input);
   return executor.transaction(async (tx) => {
     const order = await lockOrder(ctx, tx, input.order);
-    const [seen] = await tx
-      .select({ id: orderEvents.id })
-      .from(orderEvents)
-      .where(
-        and(
-          eq(orderEvents.orgId, ctx.orgId),
-          eq(orderEvents.orderId, order.id),
-          eq(orderEvents.dedupeKey, input.dedupeKey),
-        ),
-      );
-    if (seen) return { order: (await loadOrderViews(ctx, tx, [order.id]))[0]!, applied: false };
+    if (await hasEvent(ctx, tx, order.id, input.dedupeKey))
+      return { order: (await loadOrderViews(ctx, tx, [order.id]))[0]!, applied: false };
 
     const items = await tx
       .select()
@@ -165,7 +171,12 @@ function checkEventInput(input: OrderEventInput) {
   }
 }
 
-async function lockOrder(ctx: TenantContext, tx: Executor, ref: OrderEventInput['order']): Promise<OrderRow> {
+/** The order an event names, locked until the transaction ends; not_found when there is none. */
+export async function lockOrder(
+  ctx: TenantContext,
+  tx: Executor,
+  ref: OrderEventInput['order'],
+): Promise<OrderRow> {
   const where =
     'id' in ref
       ? and(eq(orders.orgId, ctx.orgId), eq(orders.id, ref.id))

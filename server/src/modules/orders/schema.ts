@@ -214,6 +214,8 @@ export const ORDER_EVENT_TYPES = [
   'payment',
   'attributed',
   'note',
+  /** Lines added after the order was placed (an order edited on the shop's platform). */
+  'items_added',
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 

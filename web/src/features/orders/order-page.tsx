@@ -193,14 +193,21 @@ function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail })
       return <>{t('orders.timeline.cancelled', { reason: event.data.reason ?? '—' })}</>;
     case 'note':
       return <>{t('orders.timeline.note', { note: event.data.reason ?? '' })}</>;
-    case 'returned': {
+    case 'returned':
+    case 'items_added': {
       const lines = (event.data.items ?? [])
         .map(
           (item) =>
             `${item.quantity} × ${order.items.find((line) => line.lineNo === item.lineNo)?.name ?? `#${item.lineNo}`}`,
         )
         .join(', ');
-      return <>{t('orders.timeline.returned', { lines })}</>;
+      return (
+        <>
+          {t(event.type === 'returned' ? 'orders.timeline.returned' : 'orders.timeline.itemsAdded', {
+            lines,
+          })}
+        </>
+      );
     }
     default:
       return <>{t(`orders.timeline.${event.type}`, { defaultValue: event.type })}</>;

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db';
 import type { TenantContext } from '../../../platform/services';
 import {
+  addOrderItems,
   ingestOrder,
   type OrderEventActor,
   type OrderEventInput,
@@ -13,7 +14,8 @@ export type PlanOutcome = { orderId: string | null; note: string | null };
 
 /**
  * Hands a delivery's plan to the orders module: the order is ingested once (a second delivery
- * answers the stored one), then each state the payload reports becomes an event when it is news.
+ * answers the stored one), lines the platform added since are added, then each state the payload
+ * reports becomes an event when it is news.
  * Event keys carry the platform's ids and update time, so a repeated delivery adds nothing, and
  * events carry the platform's time, so deliveries out of order fold to the same order.
  */
@@ -61,6 +63,20 @@ export async function applyPlan(
     } as OrderEventInput);
     current = result.order;
   };
+  // lines added by an edit on the platform, known by their platform line ids (only when every
+  // stored line has one: otherwise a new line cannot be told from an old one)
+  const known = new Set(current.items.map((item) => item.externalLineId));
+  const added = plan.order.items.filter((item) => item.externalLineId && !known.has(item.externalLineId));
+  if (added.length > 0 && !known.has(null) && current.status !== 'cancelled') {
+    const result = await addOrderItems(ctx, executor, {
+      order: { id: current.id },
+      items: added,
+      dedupeKey: `${plan.eventKeyBase}:added`,
+      occurredAt: plan.occurredAt,
+      actor,
+    });
+    current = result.order;
+  }
   const { states } = plan;
   if (states.confirmed && current.status === 'pending') await record({ type: 'confirmed' }, 'confirmed');
   if (states.paymentStatus && states.paymentStatus !== current.paymentStatus) {

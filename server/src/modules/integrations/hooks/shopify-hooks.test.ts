@@ -247,6 +247,58 @@ describe('Shopify webhooks', () => {
     }
   });
 
+  it('an order edit that adds a line adds it once, with its amount, and a refund of it returns it', async () => {
+    const serum = { id: 612000001, sku: 'SERUM-30', title: 'Serum 30ml', quantity: 1, price: '199000.00' };
+    const mask = { id: 612000002, sku: 'MASK-05', title: 'Mặt nạ', quantity: 2, price: '45000.00' };
+    const at = (hour: string) => `2026-11-02T${hour}:00:00+07:00`;
+    await send(
+      'orders/create',
+      shopifyOrder({ id: 9_100_000_021, lines: [serum], updatedAt: at('08') }),
+      'wh-add-c',
+    );
+    await env.services.jobs.drain();
+    const edited = shopifyOrder({ id: 9_100_000_021, lines: [serum, mask], updatedAt: at('09') });
+    await send('orders/updated', edited, 'wh-add-1');
+    await env.services.jobs.drain();
+    // delivered again, and the update from before the edit arriving late: nothing changes
+    await send('orders/updated', edited, 'wh-add-1-again');
+    await send(
+      'orders/updated',
+      shopifyOrder({ id: 9_100_000_021, lines: [serum], updatedAt: at('08') }),
+      'wh-add-0',
+    );
+    await env.services.jobs.drain();
+    const [order] = await ordersOf(env, org.org.id, '9100000021');
+    expect(order).toMatchObject({ subtotalMinor: 289000n, totalMinor: 289000n });
+    const items = await itemsOf(env, org.org.id, order!.id);
+    expect(items.map((item) => [item.lineNo, item.sku, item.externalLineId, item.quantity])).toEqual([
+      [1, 'SERUM-30', '612000001', 1],
+      [2, 'MASK-05', '612000002', 2],
+    ]);
+    expect((await eventsOf(env, org.org.id, order!.id)).filter((e) => e.type === 'items_added')).toHaveLength(
+      1,
+    );
+
+    await send(
+      'refunds/create',
+      shopifyRefund({
+        id: 700000021,
+        orderId: 9_100_000_021,
+        lines: [
+          {
+            lineItemId: 612000002,
+            quantity: 1,
+            lineItem: { sku: 'MASK-05', quantity: 2, currentQuantity: 1 },
+          },
+        ],
+      }),
+      'wh-add-refund',
+    );
+    await env.services.jobs.drain();
+    const [refunded] = await ordersOf(env, org.org.id, '9100000021');
+    expect(refunded!.returnedMinor).toBe(45000n);
+  });
+
   it('a refund before its order waits with backoff, fails visibly, and staff can retry it', async () => {
     const refund = shopifyRefund({
       id: 777,
