@@ -33,7 +33,8 @@ export async function getClicksReport(ctx: TenantContext, query: ClicksReportQue
     .groupBy(clickStats.deviceType)
     .orderBy(desc(COUNTS.total));
   const [totals] = await db.select(COUNTS).from(clickStats).where(where);
-  const impressions = await impressionsBy(ctx, range, query);
+  // per day for the day rows (partner and link rows carry theirs), else only the total
+  const impressions = await impressionsBy(ctx, range, query, query.groupBy === 'day');
   return {
     groupBy: query.groupBy,
     from: range.from,
@@ -102,20 +103,18 @@ async function groupedCounts(
   }));
 }
 
-/** Impressions (bots left out) in the same range, per day, partner or link. */
+/** Impressions (bots left out) in the same range, per day or in all (under the key ''). */
 async function impressionsBy(
   ctx: TenantContext,
   range: { from: string; to: string; timeZone: string },
   query: ClicksReportQuery,
+  perDay: boolean,
 ): Promise<Map<string, number>> {
-  const key =
-    query.groupBy === 'day'
-      ? sql<string>`to_char(${impressionStats.hour} at time zone ${range.timeZone}, 'YYYY-MM-DD')`
-      : query.groupBy === 'partner'
-        ? sql<string>`${impressionStats.enrollmentId}`
-        : sql<string>`${impressionStats.linkId}`;
+  const key = perDay
+    ? sql<string>`to_char(${impressionStats.hour} at time zone ${range.timeZone}, 'YYYY-MM-DD')`
+    : sql<string>`''`;
   const rows = await ctx.services.db
-    .select({ key, impressions: sql<string>`sum(${impressionStats.impressions})::text` })
+    .select({ key, impressions: sql<string>`coalesce(sum(${impressionStats.impressions}), 0)::text` })
     .from(impressionStats)
     .where(
       and(

@@ -197,7 +197,10 @@ describe('POST /api/v1/impressions', () => {
       ['2026-11-02', 0],
     ]);
     // a banner seen but never clicked still has its row by partner and by link
-    type Grouped = { rows: { key: string; label: string; total: number; impressions: number }[] };
+    type Grouped = {
+      rows: { key: string; label: string; total: number; impressions: number }[];
+      totals: { impressions: number };
+    };
     const byPartner = (await (
       await api('GET', '/api/v1/reports/clicks?groupBy=partner&from=2026-11-01&to=2026-11-02')
     ).json()) as Grouped;
@@ -205,6 +208,7 @@ describe('POST /api/v1/impressions', () => {
       expect.objectContaining({ key: enrollment.id, total: 0, impressions: 1550 }),
     ]);
     expect(byPartner.rows[0]!.label).toContain(`(${enrollment.referralCode})`);
+    expect(byPartner.totals.impressions).toBe(1550);
     const byLink = (await (
       await api('GET', '/api/v1/reports/clicks?groupBy=link&from=2026-11-01&to=2026-11-02')
     ).json()) as Grouped;
