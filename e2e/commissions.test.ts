@@ -60,4 +60,18 @@ describe('commission lines for accountants', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the home page’s “waiting for review” card opens the lines waiting for review, filtered', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const { context, page, errors } = await openContext(browser, DESKTOP);
+    await signInStaff(page, demo.staffEmail, demo.staffPassword);
+    await page.getByTestId('dashboard-waiting-inReview').click();
+    await page.waitForURL(/\/commissions\?status=review$/);
+    await page.locator('tbody tr').first().waitFor();
+    const statuses = await page.locator('tbody tr td:nth-child(6)').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['Cần xem xét']));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

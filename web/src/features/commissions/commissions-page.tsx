@@ -57,13 +57,19 @@ const usePrograms = () =>
   });
 
 /** Staff list of commission lines: filters, paging, bulk decisions, the "why" of each line. */
+function statusesInUrl(): string[] {
+  const asked = new URLSearchParams(window.location.search).get('status')?.split(',') ?? [];
+  return asked.filter((status) => (LINE_STATUSES as readonly string[]).includes(status));
+}
+
 export function CommissionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const can = useCan();
   const paging = useCursorPaging();
   const programs = usePrograms();
-  const [statuses, setStatuses] = useState<string[]>([]);
+  // a link may ask for statuses (the home page's "waiting for review": ?status=review)
+  const [statuses, setStatuses] = useState<string[]>(statusesInUrl);
   const [kinds, setKinds] = useState<string[]>([]);
   const [programId, setProgramId] = useState<string | null>(null);
   const [partner, setPartner] = useState<PickedEnrollment | null>(null);

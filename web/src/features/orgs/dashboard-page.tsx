@@ -119,7 +119,12 @@ function Figures({ overview, can }: { overview: Overview; can: (permission: Perm
     orders && { key: 'toConfirm', count: orders.toConfirm, to: '/order-queue', icon: IconClipboardCheck },
     orders && { key: 'openAlerts', count: orders.openAlerts, to: '/order-queue', icon: IconAlertTriangle },
     partners && { key: 'pendingApprovals', count: partners.pending, to: '/approvals', icon: IconChecklist },
-    commissions && { key: 'inReview', count: commissions.inReview, to: '/commissions', icon: IconScale },
+    commissions && {
+      key: 'inReview',
+      count: commissions.inReview,
+      to: '/commissions?status=review',
+      icon: IconScale,
+    },
     orders && {
       key: 'openOpportunities',
       count: orders.openOpportunities,
