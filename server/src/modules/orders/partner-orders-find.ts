@@ -58,6 +58,7 @@ const PARTNER_EVENT_TYPES = [
   'cancelled',
   'returned',
   'payment',
+  'items_added',
 ] as const;
 type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
 

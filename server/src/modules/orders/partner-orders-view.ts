@@ -54,7 +54,7 @@ export const partnerOrderItemSchema = z.object({
 });
 
 export const partnerTimelineEntrySchema = z.object({
-  type: z.enum(['created', 'confirmed', 'completed', 'cancelled', 'returned', 'payment']),
+  type: z.enum(['created', 'confirmed', 'completed', 'cancelled', 'returned', 'payment', 'items_added']),
   at: z.string(),
   reason: z.string().nullable(),
   paymentStatus: z.enum(PAYMENT_STATUSES).nullable(),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestSession } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import { requestJson } from '../../../../test/sessions';
+import { addOrderItems } from './add-order-items';
 import { createSalesWorld, enterOrder, orderBody, partner } from './partner-orders-fixtures';
 import { seedDemoSales } from './partner-orders-seed-demo';
 import { recordOrderEvent } from './record-order-event';
@@ -213,6 +214,18 @@ describe('orders entered by CTVs', () => {
       'confirmed',
       'completed',
     ]);
+    // the shop adds a line to the order later: the CTV sees the line and when it came
+    env.clock.advance(60_000);
+    await addOrderItems(ctx, env.services.db, {
+      order: { id: kept.id },
+      items: [{ sku: 'MASK-10', quantity: 1, unitPriceMinor: 120_000n }],
+      dedupeKey: 'added-1',
+    });
+    const grown = await (
+      await requestJson(env, 'GET', `/api/me/orders/${kept.id}`, { session: world.mai.session })
+    ).json();
+    expect(grown.items.at(-1)).toMatchObject({ sku: 'MASK-10', quantity: 1, lineTotalMinor: '120000' });
+    expect(grown.timeline.at(-1)).toMatchObject({ type: 'items_added', reason: null });
     const droppedView = await (
       await requestJson(env, 'GET', `/api/me/orders/${dropped.id}`, { session: world.mai.session })
     ).json();

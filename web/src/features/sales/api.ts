@@ -35,7 +35,7 @@ export type PartnerOrder = {
 export type PartnerOrderDetail = PartnerOrder & {
   items: { sku: string; name: string; quantity: number; unitPriceMinor: string; lineTotalMinor: string }[];
   timeline: {
-    type: 'created' | 'confirmed' | 'completed' | 'cancelled' | 'returned' | 'payment';
+    type: 'created' | 'confirmed' | 'completed' | 'cancelled' | 'returned' | 'payment' | 'items_added';
     at: string;
     reason: string | null;
     paymentStatus: PaymentStatus | null;

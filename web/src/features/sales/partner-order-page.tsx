@@ -5,6 +5,7 @@ import {
   IconCoin,
   IconPackage,
   IconPencil,
+  IconPlus,
   IconRotate,
   IconX,
 } from '@tabler/icons-react';
@@ -26,6 +27,7 @@ const ICONS = {
   cancelled: IconX,
   returned: IconRotate,
   payment: IconCoin,
+  items_added: IconPlus,
 };
 
 /** One of the partner's orders: status, customer, lines and the timeline of what happened. */
