@@ -10,7 +10,8 @@ import type { OrderItemInput } from './ingest-order';
 import { computeTotals } from './order-totals';
 import type { OrderView } from './order-view';
 import { loadOrderViews } from './order-views';
-import { hasEvent, invalid, lockOrder, type OrderEventActor } from './record-order-event';
+import { checkItemList } from './prepare-order-input';
+import { checkDedupeKey, hasEvent, lockOrder, type OrderEventActor } from './record-order-event';
 import { orderEvents, orderItems, orders } from './schema';
 
 export type AddOrderItemsInput = {
@@ -34,13 +35,8 @@ export async function addOrderItems(
   executor: Executor,
   input: AddOrderItemsInput,
 ): Promise<{ order: OrderView; applied: boolean }> {
-  if (!input.dedupeKey?.trim() || input.dedupeKey.length > 255)
-    throw invalid('dedupeKey', 'Required, at most 255 characters');
-  if (!Array.isArray(input.items) || input.items.length === 0) throw invalid('items', 'At least one item');
-  if (input.items.length > 500) throw invalid('items', 'At most 500 items');
-  input.items.forEach((item, index) => {
-    if (!item.sku?.trim()) throw invalid(`items.${index}.sku`, 'Required');
-  });
+  checkDedupeKey(input.dedupeKey);
+  checkItemList(input.items);
   return executor.transaction(async (tx) => {
     const order = await lockOrder(ctx, tx, input.order);
     const unchanged = async () => ({

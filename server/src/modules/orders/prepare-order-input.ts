@@ -3,7 +3,7 @@ import { SUPPORTED_CURRENCIES } from '../../platform/money';
 import type { Services } from '../../platform/services';
 import { hashClientIp } from '../tracking';
 import { normaliseCode, normaliseCustomerEmail, normaliseCustomerPhone } from './contact';
-import type { OrderInput } from './ingest-order';
+import type { OrderInput, OrderItemInput } from './ingest-order';
 import { computeTotals } from './order-totals';
 import { ORDER_SOURCES, type OrderStatus, type PaymentStatus } from './schema';
 
@@ -30,6 +30,15 @@ export type PreparedOrder = {
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
 
+/** An order's (or an edit's) lines: one to 500, each with a SKU; amounts are checked with the totals. */
+export function checkItemList(items: OrderItemInput[]): void {
+  if (!Array.isArray(items) || items.length === 0) throw invalid('items', 'At least one item');
+  if (items.length > 500) throw invalid('items', 'At most 500 items');
+  items.forEach((item, index) => {
+    if (!item.sku?.trim()) throw invalid(`items.${index}.sku`, 'Required');
+  });
+}
+
 /** Checks one order input (the use case's own boundary: imports and webhooks call it without HTTP). */
 export function prepareOrderInput(services: Services, input: OrderInput, now: Date): PreparedOrder {
   if (!ORDER_SOURCES.includes(input.source)) throw invalid('source', `One of ${ORDER_SOURCES.join(', ')}`);
@@ -38,11 +47,7 @@ export function prepareOrderInput(services: Services, input: OrderInput, now: Da
   if (!SUPPORTED_CURRENCIES.includes(input.currency)) {
     throw invalid('currency', `Not a supported currency (${SUPPORTED_CURRENCIES.join(', ')})`);
   }
-  if (!Array.isArray(input.items) || input.items.length === 0) throw invalid('items', 'At least one item');
-  if (input.items.length > 500) throw invalid('items', 'At most 500 items');
-  input.items.forEach((item, index) => {
-    if (!item.sku?.trim()) throw invalid(`items.${index}.sku`, 'Required');
-  });
+  checkItemList(input.items);
   if (input.placedAt && Number.isNaN(input.placedAt.getTime())) throw invalid('placedAt', 'Not a date');
   const discountMinor = input.discountMinor ?? 0n;
   const shippingMinor = input.shippingMinor ?? 0n;

@@ -61,8 +61,14 @@ const EVENT_TYPES = [
   'note',
 ] as const;
 
-export const invalid = (path: string, message: string) =>
+const invalid = (path: string, message: string) =>
   new AppError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
+
+/** An event's dedupe key: required, at most 255 characters. */
+export function checkDedupeKey(dedupeKey: string): void {
+  if (!dedupeKey?.trim() || dedupeKey.length > 255)
+    throw invalid('dedupeKey', 'Required, at most 255 characters');
+}
 
 /** Whether the order has an event with this dedupe key already (its delivery was seen before). */
 export async function hasEvent(ctx: TenantContext, tx: Executor, orderId: string, dedupeKey: string) {
@@ -150,8 +156,7 @@ export async function recordOrderEvent(
 
 function checkEventInput(input: OrderEventInput) {
   if (!EVENT_TYPES.includes(input.type)) throw invalid('type', `One of ${EVENT_TYPES.join(', ')}`);
-  if (!input.dedupeKey?.trim() || input.dedupeKey.length > 255)
-    throw invalid('dedupeKey', 'Required, at most 255 characters');
+  checkDedupeKey(input.dedupeKey);
   if (input.occurredAt && Number.isNaN(input.occurredAt.getTime())) throw invalid('occurredAt', 'Not a date');
   if (input.type === 'payment' && !PAYMENT_STATUSES.includes(input.paymentStatus as PaymentStatus)) {
     throw invalid('paymentStatus', `One of ${PAYMENT_STATUSES.join(', ')}`);
