@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'order_confirmation_overdue',
   'order_payment_failed',
   'order_cod_uncollected',
+  /** A platform refunded money without listing the items (staff record the return). */
+  'order_refund_reported',
   'opportunity_contacted',
   'opportunity_won',
   'opportunity_lost',

@@ -37,6 +37,7 @@ const RANK: Record<OrderEventType, number> = {
   updated: 7,
   note: 8,
   items_added: 9,
+  refund_reported: 10,
 };
 
 /** Events in the order the fold applies them: the creation first, then by time, kind and key. */

@@ -23,5 +23,6 @@ export {
   type ReturnItemInput,
   recordOrderEvent,
 } from './record-order-event';
+export { type PlatformRefund, reportPlatformRefund } from './report-platform-refund';
 export * from './schema';
 export { seedDemoOrders } from './seed-demo-orders';

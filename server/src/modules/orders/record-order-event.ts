@@ -30,7 +30,15 @@ export type ReturnItemInput = { lineNo?: number; externalLineId?: string; sku?: 
 
 export type OrderEventInput = {
   order: { id: string } | { source: OrderSource; externalId: string };
-  type: 'confirmed' | 'completed' | 'cancelled' | 'returned' | 'payment' | 'updated' | 'note';
+  type:
+    | 'confirmed'
+    | 'completed'
+    | 'cancelled'
+    | 'returned'
+    | 'payment'
+    | 'updated'
+    | 'note'
+    | 'refund_reported';
   /** A second event with the same key on the same order is a no-op. */
   dedupeKey: string;
   /** Events are folded in occurredAt order: out-of-order delivery converges. */
@@ -48,6 +56,8 @@ export type OrderEventInput = {
    * it up, adds nothing.
    */
   returnMode?: 'add' | 'upTo';
+  /** For type 'refund_reported': the platform's refund, in the order's currency. */
+  refund?: { id: string; amountMinor: bigint };
   actor?: OrderEventActor;
 };
 
@@ -59,6 +69,7 @@ const EVENT_TYPES = [
   'payment',
   'updated',
   'note',
+  'refund_reported',
 ] as const;
 
 const invalid = (path: string, message: string) =>
@@ -146,7 +157,8 @@ export async function recordOrderEvent(
         },
       });
     }
-    if (after.enrollmentId) await requestRecompute(ctx, tx, [order.id]);
+    // a reported refund changes nothing until the return it stands for is recorded
+    if (after.enrollmentId && input.type !== 'refund_reported') await requestRecompute(ctx, tx, [order.id]);
     // a cancelled CTV order gives back the store credit and deposit it drew on
     if (after.status === 'cancelled' && order.status !== 'cancelled')
       await releaseOrderFunds(ctx, tx, order.id);
@@ -163,6 +175,11 @@ function checkEventInput(input: OrderEventInput) {
   }
   if (input.returnMode !== undefined && !['add', 'upTo'].includes(input.returnMode))
     throw invalid('returnMode', 'add or upTo');
+  if (input.type === 'refund_reported') {
+    if (!input.refund?.id?.trim() || input.refund.id.length > 100) throw invalid('refund.id', 'Required');
+    if (typeof input.refund.amountMinor !== 'bigint' || input.refund.amountMinor <= 0n)
+      throw invalid('refund.amountMinor', 'A positive amount');
+  }
   if (input.type === 'returned') {
     if (!input.returnItems?.length) throw invalid('returnItems', 'At least one line to return');
     input.returnItems.forEach((item, index) => {
@@ -201,6 +218,13 @@ function eventData(input: OrderEventInput, order: OrderRow, items: OrderItemRow[
       return { paymentStatus: input.paymentStatus };
     case 'returned':
       return { items: resolveReturn(order, items, input.returnItems!) };
+    case 'refund_reported':
+      return {
+        refundId: input.refund!.id,
+        amountMinor: input.refund!.amountMinor.toString(),
+        currency: order.currency,
+        ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
+      };
     default:
       return input.reason?.trim() ? { reason: input.reason.trim() } : {};
   }

@@ -216,6 +216,11 @@ export const ORDER_EVENT_TYPES = [
   'note',
   /** Lines added after the order was placed (an order edited on the shop's platform). */
   'items_added',
+  /**
+   * The platform refunded money without saying which items came back (WooCommerce's webhook lists
+   * no items): nothing changes until staff record the return; care staff are told.
+   */
+  'refund_reported',
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 

@@ -7,6 +7,7 @@ export type NotificationKind =
   | 'order_confirmation_overdue'
   | 'order_payment_failed'
   | 'order_cod_uncollected'
+  | 'order_refund_reported'
   | 'opportunity_contacted'
   | 'opportunity_won'
   | 'opportunity_lost'

@@ -22,6 +22,13 @@ export function notificationText(
     case 'opportunity_won':
     case 'opportunity_lost':
       return t(`sales.notifications.${notification.kind}`, notification.params);
+    case 'order_refund_reported': {
+      const { amountMinor = '0', currency = 'VND' } = notification.params;
+      return t('sales.notifications.order_refund_reported', {
+        ...notification.params,
+        amount: formatMoney(amountMinor, currency, currentLocale()),
+      });
+    }
     case 'deposit_low': {
       const { balance = '0', threshold = '0', currency = 'VND' } = notification.params;
       return t(app === 'staff' ? 'notifications.kinds.depositLowStaff' : 'notifications.kinds.depositLow', {

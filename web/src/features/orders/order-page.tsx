@@ -186,6 +186,7 @@ function Total({ label, value, strong }: { label: string; value: string; strong?
 
 function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail }) {
   const { t } = useTranslation();
+  const format = useFormat();
   switch (event.type) {
     case 'payment':
       return <>{t('orders.timeline.payment', { status: t(`orders.payment.${event.data.paymentStatus}`) })}</>;
@@ -193,6 +194,22 @@ function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail })
       return <>{t('orders.timeline.cancelled', { reason: event.data.reason ?? '—' })}</>;
     case 'note':
       return <>{t('orders.timeline.note', { note: event.data.reason ?? '' })}</>;
+    case 'refund_reported':
+      return (
+        <>
+          {t('orders.timeline.refundReported', {
+            amount: format.money(event.data.amountMinor ?? '0', event.data.currency ?? order.currency),
+          })}
+          {event.data.reason ? (
+            <Text size="sm" fw={400} mt={2}>
+              {t('orders.timeline.refundReason', { reason: event.data.reason })}
+            </Text>
+          ) : null}
+          <Text size="xs" fw={400} c="orange.8" mt={2}>
+            {t('orders.timeline.refundReportedHint')}
+          </Text>
+        </>
+      );
     case 'returned':
     case 'items_added': {
       const lines = (event.data.items ?? [])

@@ -99,6 +99,10 @@ export type OrderEvent = {
     paymentStatus?: PaymentStatus;
     items?: Array<{ lineNo: number; quantity: number }>;
     status?: string;
+    /** refund_reported: the platform's refund. */
+    refundId?: string;
+    amountMinor?: string;
+    currency?: string;
   };
   actor: { type: string; id: string | null; label: string | null };
   effective: boolean;

@@ -7,6 +7,7 @@ import {
   type OrderEventInput,
   type OrderView,
   recordOrderEvent,
+  reportPlatformRefund,
 } from '../../orders';
 import type { DeliveryPlan } from '../mapping/plan';
 
@@ -105,6 +106,17 @@ export async function applyPlan(
       .map((item) => ({ lineNo: item.lineNo, quantity: item.quantity - item.returnedQuantity }));
     if (returnItems.length > 0)
       await record({ type: 'returned', returnItems, reason: 'Refunded in full' }, 'returned');
+  }
+  // a cancelled order earns nothing already: its refunds need no return
+  for (const refund of current.status === 'cancelled' ? [] : (states.refundsWithoutItems ?? [])) {
+    const result = await reportPlatformRefund(ctx, executor, {
+      order: { id: current.id },
+      source: plan.order.source,
+      refund,
+      occurredAt: plan.occurredAt,
+      actor,
+    });
+    current = result.order;
   }
   return { orderId: current.id, note: null };
 }

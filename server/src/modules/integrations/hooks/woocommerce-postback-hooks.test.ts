@@ -1,8 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiCall, createTestApiKey, createTestOrg } from '../../../../../test/factories';
 import { createTestEnv } from '../../../../../test/harness';
+import { notifications } from '../../notifications';
 import { wooOrder } from '../fixtures/woocommerce';
-import { deliver, deliveriesOf, ordersOf } from './test-helpers';
+import { deliver, deliveriesOf, eventsOf, itemsOf, ordersOf } from './test-helpers';
 
 const env = await createTestEnv();
 const org = await createTestOrg(env);
@@ -102,6 +104,74 @@ describe('WooCommerce webhooks', async () => {
       status: 'completed',
       paymentStatus: 'paid',
     });
+  });
+
+  it('reports a partial refund (amounts only) to staff once, changing nothing until they record the return', async () => {
+    const lines = [
+      line,
+      { id: 316, sku: 'TEA-200', name: 'Green tea', quantity: 2, subtotal: '400.00', total: '400.00' },
+    ];
+    const refunded = (modified: string, refunds: { id: number; reason: string; total: string }[]) =>
+      wooOrder({ id: 731, status: 'completed', lines, paid: true, modified, refunds });
+    const send = (body: unknown, eventId: string) =>
+      deliver(env, source.id, { kind: 'woocommerce', topic: 'order.updated', body, secret: SECRET, eventId });
+    await send(refunded('2026-11-03T05:00:00', []), 'r-0');
+    await send(refunded('2026-11-04T05:00:00', [{ id: 901, reason: 'Hộp bị móp', total: '-200.00' }]), 'r-1');
+    // the same payload again, then a later one still listing the same refund
+    await send(refunded('2026-11-04T05:00:00', [{ id: 901, reason: 'Hộp bị móp', total: '-200.00' }]), 'r-1');
+    await send(refunded('2026-11-05T05:00:00', [{ id: 901, reason: 'Hộp bị móp', total: '-200.00' }]), 'r-2');
+    await env.services.jobs.drain();
+
+    const [order] = await ordersOf(env, org.org.id, '731');
+    expect(order).toMatchObject({ status: 'completed', subtotalMinor: 165050n, returnedMinor: 0n });
+    expect((await itemsOf(env, org.org.id, order!.id)).map((item) => item.returnedQuantity)).toEqual([0, 0]);
+    const reported = (await eventsOf(env, org.org.id, order!.id)).filter((e) => e.type === 'refund_reported');
+    expect(reported.map((e) => e.data)).toEqual([
+      { refundId: '901', amountMinor: '20000', currency: 'THB', reason: 'Hộp bị móp' },
+    ]);
+    const told = await env.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orgId, org.org.id), eq(notifications.kind, 'order_refund_reported')));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      audience: 'staff',
+      params: { orderId: order!.id, orderNumber: '731', amountMinor: '20000', currency: 'THB' },
+    });
+
+    // staff see it on the order's timeline
+    const view = await (await call('GET', `/api/v1/orders/${order!.id}`)).json();
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'refund_reported')).toHaveLength(1);
+
+    // a second refund is news; a full refund returns every item and is not asked of staff
+    await send(
+      refunded('2026-11-06T05:00:00', [
+        { id: 902, reason: '', total: '-50.00' },
+        { id: 901, reason: 'Hộp bị móp', total: '-200.00' },
+      ]),
+      'r-3',
+    );
+    await send(
+      wooOrder({
+        id: 731,
+        status: 'refunded',
+        lines,
+        paid: true,
+        modified: '2026-11-07T05:00:00',
+        refunds: [{ id: 903, reason: '', total: '-1400.50' }],
+      }),
+      'r-4',
+    );
+    await env.services.jobs.drain();
+    const events = await eventsOf(env, org.org.id, order!.id);
+    expect(
+      events
+        .filter((e) => e.type === 'refund_reported')
+        .map((e) => (e.data as { refundId: string }).refundId),
+    ).toEqual(expect.arrayContaining(['901', '902']));
+    expect(events.filter((e) => e.type === 'refund_reported')).toHaveLength(2);
+    expect((await itemsOf(env, org.org.id, order!.id)).map((item) => item.returnedQuantity)).toEqual([1, 2]);
+    expect((await ordersOf(env, org.org.id, '731'))[0]!.returnedMinor).toBe(165050n);
   });
 });
 

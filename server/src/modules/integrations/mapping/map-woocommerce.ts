@@ -49,6 +49,8 @@ const orderSchema = z.object({
   shipping: contact,
   meta_data: z.array(z.object({ key: z.string(), value: z.unknown() })).nullish(),
   coupon_lines: z.array(z.object({ code: z.string() })).nullish(),
+  // refunds as amounts (negative decimal strings); the webhook does not say which items came back
+  refunds: z.array(z.object({ id: platformId, reason: optionalText, total: amount })).nullish(),
   line_items: z
     .array(
       z.object({
@@ -132,6 +134,14 @@ export function mapWooCommerceOrder(
     'date_created_gmt',
   );
   const occurredAt = timestampOf(order.date_modified_gmt, { assumeUtc: true }) ?? placedAt;
+  // a full refund returns every item (states.returnedInFull); a partial one is left to staff
+  if (order.status !== 'refunded' && order.refunds?.length) {
+    states.refundsWithoutItems = order.refunds.flatMap((refund, index) => {
+      const total = amountMinor(refund.total, currency, `refunds.${index}.total`);
+      const refunded = total < 0n ? -total : total;
+      return refunded === 0n ? [] : [{ id: refund.id, amountMinor: refunded, reason: refund.reason }];
+    });
+  }
   const billing = order.billing;
   const shipping = order.shipping;
   const meta = order.meta_data as { key: string; value: unknown }[] | undefined;

@@ -282,6 +282,46 @@ describe('WooCommerce mapping', () => {
     );
     expect(draft.kind).toBe('ignore');
   });
+
+  it('reads partial refunds as amounts for staff (none of a full refund); a broken amount is malformed', () => {
+    const line = { id: 1, sku: 'A', name: 'A', quantity: 2, subtotal: '20.00', total: '20.00' };
+    const partial = mapWooCommerce(
+      'order.updated',
+      wooOrder({
+        id: 1,
+        lines: [line],
+        status: 'completed',
+        refunds: [
+          { id: 71, reason: 'Broken box', total: '-7.25' },
+          { id: 72, reason: '', total: '0.00' },
+        ],
+      }),
+      context,
+    );
+    if (partial.kind !== 'order') throw new Error('expected an order');
+    expect(partial.states.refundsWithoutItems).toEqual([
+      { id: '71', amountMinor: 725n, reason: 'Broken box' },
+    ]);
+    const full = mapWooCommerce(
+      'order.updated',
+      wooOrder({
+        id: 1,
+        lines: [line],
+        status: 'refunded',
+        refunds: [{ id: 73, reason: '', total: '-20.00' }],
+      }),
+      context,
+    );
+    if (full.kind !== 'order') throw new Error('expected an order');
+    expect(full.states.refundsWithoutItems).toBeUndefined();
+    expect(() =>
+      mapWooCommerce(
+        'order.updated',
+        wooOrder({ id: 1, lines: [line], refunds: [{ id: 74, reason: '', total: '-7.255' }] }),
+        context,
+      ),
+    ).toThrow(/refunds.0.total/);
+  });
 });
 
 describe('postback mapping', () => {

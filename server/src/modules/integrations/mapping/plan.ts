@@ -1,4 +1,4 @@
-import type { OrderInput, OrderSource, PaymentStatus, ReturnItemInput } from '../../orders';
+import type { OrderInput, OrderSource, PaymentStatus, PlatformRefund, ReturnItemInput } from '../../orders';
 
 /** What an order payload says about the order's state; each becomes an order event when it is news. */
 export type OrderStates = {
@@ -13,6 +13,11 @@ export type OrderStates = {
    * after order edits and refunds): each line's returns are raised to that total, never added twice.
    */
   removedUpTo?: ReturnItemInput[];
+  /**
+   * Refunds the platform lists as amounts only (WooCommerce): each is reported once to staff, who
+   * record which items came back; commission does not move until they do.
+   */
+  refundsWithoutItems?: PlatformRefund[];
 };
 
 /**
