@@ -20,6 +20,8 @@ describe('staff sign-in and languages', () => {
     await page.goto('/');
     await page.waitForURL(/\/sign-in/);
     expect(await page.locator('h1').textContent()).toBe('Đăng nhập Kênh');
+    // the password field's show/hide button speaks the page's language to screen readers
+    await page.getByRole('button', { name: 'Hiện hoặc ẩn mật khẩu' }).waitFor();
     await shot(page, 'staff-sign-in-vi');
 
     // A wrong password is refused with a translated message, not the API's English.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatDate, formatMoney, startOfZonedDay } from './format';
+import { currencyDigits, formatDate, formatMoney, formatPeriod, startOfZonedDay } from './format';
 
 // Intl separates currency and digits with a no-break space in some locales.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -61,5 +61,21 @@ describe('startOfZonedDay', () => {
     );
     expect(startOfZonedDay('2026-03-29', 'Europe/Paris').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfZonedDay('2026-03-30', 'Europe/Paris').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+});
+
+describe('formatPeriod', () => {
+  const quarter = ({ quarter, year }: { quarter: number; year: string }) => `Q${quarter}/${year}`;
+
+  it('names a month in each language (Thai in the Buddhist year)', () => {
+    expect(formatPeriod('2026-11', 'vi', quarter)).toBe('Tháng 11 năm 2026');
+    expect(formatPeriod('2026-11', 'en', quarter)).toBe('November 2026');
+    expect(formatPeriod('2026-01', 'th', quarter)).toBe('มกราคม 2569');
+  });
+
+  it('hands a quarter its number and year, and keeps any other label', () => {
+    expect(formatPeriod('2026-Q4', 'vi', quarter)).toBe('Q4/2026');
+    expect(formatPeriod('2026-Q1', 'th', quarter)).toBe('Q1/พ.ศ. 2569');
+    expect(formatPeriod('2026-05-01..2026-05-31', 'en', quarter)).toBe('2026-05-01..2026-05-31');
   });
 });

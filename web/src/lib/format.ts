@@ -43,6 +43,35 @@ export function formatNumber(value: number | bigint, locale = 'vi'): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
+/**
+ * A commission period's label ("2026-11", "2026-Q4") as people say it: "Tháng 11 năm 2026",
+ * "November 2026", "พฤศจิกายน 2569"; a quarter as its number and year for `quarter` to place.
+ * Any other label is shown as it is.
+ */
+export function formatPeriod(
+  label: string,
+  locale: string,
+  quarter: (parts: { quarter: number; year: string }) => string,
+): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) {
+    const text = new Intl.DateTimeFormat(intlLocale(locale), {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+    return text.charAt(0).toLocaleUpperCase(intlLocale(locale)) + text.slice(1);
+  }
+  const quarterOf = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarterOf) {
+    const year = new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(quarterOf[1]), 6, 1)),
+    );
+    return quarter({ quarter: Number(quarterOf[2]), year });
+  }
+  return label;
+}
+
 export type DateOptions = { locale?: string; timeZone?: string; withTime?: boolean };
 
 /** A date (and by default its time) in the organisation's time zone. */

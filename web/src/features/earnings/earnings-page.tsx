@@ -16,6 +16,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../lib/format';
 import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
@@ -149,12 +150,12 @@ function TierCard({ tier, currency }: { tier: TierProgress; currency: string }) 
         <Text fw={600} size="sm">
           {tier.name || t('earnings.tier.title')}
         </Text>
-        <Badge variant="light" size="sm">
+        <Badge variant="light" size="sm" style={{ flexShrink: 0 }}>
           {tier.reached > 0 ? t('earnings.tier.reached', { tier: tier.reached }) : t('earnings.tier.notYet')}
         </Badge>
       </Group>
       <Text size="xs" c="dimmed">
-        {t(`earnings.tier.period.${tier.period}`, { label: tier.periodLabel })}
+        {formatPeriod(tier.periodLabel, i18n.language, (parts) => t('earnings.tier.quarter', parts))}
       </Text>
       <Progress
         value={Math.min(100, share)}
