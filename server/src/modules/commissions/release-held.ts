@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { z } from 'zod';
-import { defineJob, type JobDefinition } from '../../platform/jobs/queue';
+import { definePeriodicJob, type PeriodicJob, startPeriodicJob } from '../../platform/jobs/periodic';
 import type { Services, TenantContext } from '../../platform/services';
 import { reconcileLedger } from './ledger';
 import { commissionLines } from './schema';
@@ -48,33 +47,17 @@ export async function releaseHeldLines(services: Services, batchSize = 2000): Pr
 /** How often held lines are checked for release. */
 export const RELEASE_EVERY_MS = 60 * 60_000;
 
-const slotOf = (at: Date) => Math.floor(at.getTime() / RELEASE_EVERY_MS);
-
-/**
- * The hourly release: each run books the next one (one job per slot, deduplicated by the slot, so
- * restarts never double it), then releases what is due.
- */
-export function releaseHeldLinesJob(services: Services): JobDefinition<Record<string, never>> {
-  const job: JobDefinition<Record<string, never>> = defineJob({
+/** The hourly release of held lines whose hold period is over. */
+export function releaseHeldLinesJob(services: Services): PeriodicJob {
+  return definePeriodicJob(services, {
     name: 'commissions.release',
     version: 1,
-    payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
-    maxAttempts: 3,
-    handle: async () => {
-      const next = slotOf(services.clock.now()) + 1;
-      await services.jobs.enqueue(
-        services.db,
-        job,
-        {},
-        { dedupeKey: `slot:${next}`, runAt: new Date(next * RELEASE_EVERY_MS) },
-      );
-      await releaseHeldLines(services);
-    },
+    everyMs: RELEASE_EVERY_MS,
+    run: () => releaseHeldLines(services),
   });
-  return job;
 }
 
 /** Starts the hourly release when the server starts. */
 export async function startReleasingHeldLines(services: Services, job = releaseHeldLinesJob(services)) {
-  await services.jobs.enqueue(services.db, job, {}, { dedupeKey: `slot:${slotOf(services.clock.now())}` });
+  await startPeriodicJob(services, job);
 }

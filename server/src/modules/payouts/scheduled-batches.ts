@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { AppError } from '../../platform/errors';
-import { defineJob, type JobDefinition } from '../../platform/jobs/queue';
+import { definePeriodicJob, type PeriodicJob, startPeriodicJob } from '../../platform/jobs/periodic';
 import type { Services, TenantContext } from '../../platform/services';
 import { orgs } from '../orgs';
 import { programs } from '../programs/schema';
@@ -93,29 +92,16 @@ export async function buildScheduledBatches(services: Services): Promise<number>
 }
 
 export const SCHEDULE_EVERY_MS = 60 * 60_000;
-const slotOf = (at: Date) => Math.floor(at.getTime() / SCHEDULE_EVERY_MS);
-
-/** Hourly: books the next run (one job per slot), then builds the batches due today. */
-export function scheduledBatchesJob(services: Services): JobDefinition<Record<string, never>> {
-  const job: JobDefinition<Record<string, never>> = defineJob({
+/** Hourly: builds the batches due today. */
+export function scheduledBatchesJob(services: Services): PeriodicJob {
+  return definePeriodicJob(services, {
     name: 'payouts.scheduled-batches',
     version: 1,
-    payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
-    maxAttempts: 3,
-    handle: async () => {
-      const next = slotOf(services.clock.now()) + 1;
-      await services.jobs.enqueue(
-        services.db,
-        job,
-        {},
-        { dedupeKey: `slot:${next}`, runAt: new Date(next * SCHEDULE_EVERY_MS) },
-      );
-      await buildScheduledBatches(services);
-    },
+    everyMs: SCHEDULE_EVERY_MS,
+    run: () => buildScheduledBatches(services),
   });
-  return job;
 }
 
 export async function startScheduledBatches(services: Services, job = scheduledBatchesJob(services)) {
-  await services.jobs.enqueue(services.db, job, {}, { dedupeKey: `slot:${slotOf(services.clock.now())}` });
+  await startPeriodicJob(services, job);
 }
