@@ -10,6 +10,7 @@ import { useCan } from '../auth/session';
 import { FlagMarker, OrderStatusBadge, PaymentStatusBadge } from './badges';
 import { AttributionEvidenceText } from './evidence';
 import { OrderActions } from './order-actions';
+import { reasonText } from './reason-text';
 import { ORDERS_KEY, type OrderDetail, type OrderEvent } from './types';
 
 /** One order: items with returns, totals, attribution evidence, timeline and staff actions. */
@@ -46,7 +47,7 @@ export function OrderPage() {
         ) : null}
         {order.statusReason ? (
           <Text size="sm" c="dimmed">
-            {t('orders.detail.reason', { reason: order.statusReason })}
+            {t('orders.detail.reason', { reason: reasonText(t, order.statusReason) })}
           </Text>
         ) : null}
       </Group>
@@ -191,9 +192,17 @@ function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail })
     case 'payment':
       return <>{t('orders.timeline.payment', { status: t(`orders.payment.${event.data.paymentStatus}`) })}</>;
     case 'cancelled':
-      return <>{t('orders.timeline.cancelled', { reason: event.data.reason ?? '—' })}</>;
+      return (
+        <>
+          {t('orders.timeline.cancelled', {
+            reason: event.data.reason ? reasonText(t, event.data.reason) : '—',
+          })}
+        </>
+      );
     case 'note':
-      return <>{t('orders.timeline.note', { note: event.data.reason ?? '' })}</>;
+      return (
+        <>{t('orders.timeline.note', { note: event.data.reason ? reasonText(t, event.data.reason) : '' })}</>
+      );
     case 'refund_reported':
       return (
         <>

@@ -17,6 +17,7 @@ import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/page';
+import { reasonText } from '../orders/reason-text';
 import { type PartnerOrderDetail, SALES_KEYS } from './api';
 import { OrderStatusBadge, PaymentBadge } from './badges';
 
@@ -80,7 +81,7 @@ function OrderDetail() {
       </div>
       {data.status === 'cancelled' && data.statusReason ? (
         <Text size="sm" c="red">
-          {t('sales.partner.cancelReason', { reason: data.statusReason })}
+          {t('sales.partner.cancelReason', { reason: reasonText(t, data.statusReason) })}
         </Text>
       ) : null}
       <Paper withBorder radius="md" p="md">
@@ -150,7 +151,7 @@ function OrderDetail() {
                 <Text size="xs" c="dimmed">
                   {format.date(entry.at)}
                 </Text>
-                {entry.reason ? <Text size="sm">{entry.reason}</Text> : null}
+                {entry.reason ? <Text size="sm">{reasonText(t, entry.reason)}</Text> : null}
               </Timeline.Item>
             );
           })}

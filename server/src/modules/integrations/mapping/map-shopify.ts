@@ -176,7 +176,10 @@ export function mapShopifyOrder(
     removedUpTo: removed.length > 0 ? removed : undefined,
     confirmed: order.confirmed === true,
     completed: order.fulfillment_status === 'fulfilled',
-    cancelled: order.cancelled_at ? { reason: order.cancel_reason } : undefined,
+    // a fixed wording the apps translate: "Cancelled in Shopify (customer)"
+    cancelled: order.cancelled_at
+      ? { reason: `Cancelled in Shopify (${order.cancel_reason ?? 'other'})` }
+      : undefined,
     paymentStatus: paymentStatusOf(order.financial_status, paymentMethod === 'cod'),
   };
   return {

@@ -120,7 +120,7 @@ describe('Shopify mapping', () => {
     if (plan.kind !== 'order') throw new Error('expected an order');
     expect(plan.states).toMatchObject({
       completed: true,
-      cancelled: { reason: 'customer' },
+      cancelled: { reason: 'Cancelled in Shopify (customer)' },
       paymentStatus: 'failed',
     });
   });
