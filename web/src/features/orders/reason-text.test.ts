@@ -20,6 +20,12 @@ describe('reasonText', () => {
     expect(reasonText(t, 'Cancelled in WooCommerce')).toBe('Đã hủy trên WooCommerce');
     expect(reasonText(t, 'Cancelled in Shopify (inventory)')).toBe('Đã hủy trên Shopify (hết hàng)');
     expect(reasonText(await translator('th'), 'Refunded in full')).toBe('คืนเงินเต็มจำนวน');
+    expect(reasonText(t, 'Shopify refund 777: Phí ship (money only, no items)')).toBe(
+      'Shopify hoàn tiền (mã 777), chỉ hoàn tiền, không kèm hàng trả. Lý do: Phí ship',
+    );
+    expect(reasonText(await translator('en'), 'Shopify refund 778 (money only, no items)')).toBe(
+      'Shopify refund 778: money only, no items.',
+    );
   });
 
   it('shows what a person typed as typed, also an unknown Shopify reason', async () => {

@@ -12,6 +12,10 @@ const FIXED: Record<string, string> = {
   'Removed from the order on the platform (edited or refunded)': 'orders.reasons.removedOnPlatform',
 };
 
+/** A Shopify refund recorded as a note (see apply-plan): its id, the shop's note, and why. */
+const SHOPIFY_REFUND =
+  /^Shopify refund (\d+)(?:: (.*))? \((money only, no items|its items are returned as the order's quantities show)\)$/s;
+
 /** Shopify's cancel_reason values, as the Shopify mapper writes them. */
 const SHOPIFY_CANCELLED = /^Cancelled in Shopify \((customer|declined|fraud|inventory|staff|other)\)$/;
 
@@ -21,5 +25,12 @@ export function reasonText(t: TFunction, reason: string): string {
   const shopify = SHOPIFY_CANCELLED.exec(reason);
   if (shopify)
     return t('orders.reasons.shopifyCancelled', { why: t(`orders.reasons.shopify.${shopify[1]}`) });
+  const refund = SHOPIFY_REFUND.exec(reason);
+  if (refund) {
+    const [, id, note, kind] = refund;
+    const key = kind === 'money only, no items' ? 'shopifyRefundMoney' : 'shopifyRefundItems';
+    const text = t(`orders.reasons.${key}`, { id });
+    return note ? `${text} ${t('orders.timeline.refundReason', { reason: note })}` : text;
+  }
   return reason;
 }
