@@ -27,7 +27,7 @@ const listRoute = defineRoute({
   tags,
   summary: 'My notifications',
   description:
-    'Newest first, with the number still unread. In the partner app: from every organisation; in the staff app: alerts for staff (orders waiting, failed payments, uncollected cash on delivery, low deposits) from the current organisation.',
+    'Newest first, with the number still unread. In the partner app: from every organisation; in the staff app: alerts for staff (orders waiting, failed payments, uncollected cash on delivery, refunds to record as returns, low deposits) from the current organisation.',
   access,
   request: { query: pageQuerySchema.pick({ limit: true, cursor: true }) },
   responses: {

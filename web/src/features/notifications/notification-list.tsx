@@ -104,6 +104,7 @@ function NotificationCard({ notification, app }: { notification: MyNotification;
       withBorder
       radius="md"
       padding="md"
+      data-testid="notification-card"
       style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-6)' } : undefined}
     >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">

@@ -185,6 +185,12 @@ function Total({ label, value, strong }: { label: string; value: string; strong?
   );
 }
 
+/** Whether a return was recorded at or after this event (staff answered a reported refund). */
+function returnedSince(order: OrderDetail, event: OrderEvent): boolean {
+  const at = Date.parse(event.occurredAt);
+  return order.timeline.some((other) => other.type === 'returned' && Date.parse(other.occurredAt) >= at);
+}
+
 function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -214,9 +220,15 @@ function EventTitle({ event, order }: { event: OrderEvent; order: OrderDetail })
               {t('orders.timeline.refundReason', { reason: event.data.reason })}
             </Text>
           ) : null}
-          <Text size="xs" fw={400} c="orange.8" mt={2}>
-            {t('orders.timeline.refundReportedHint')}
-          </Text>
+          {returnedSince(order, event) ? (
+            <Text size="xs" fw={400} c="teal.8" mt={2}>
+              {t('orders.timeline.refundAnswered')}
+            </Text>
+          ) : (
+            <Text size="xs" fw={400} c="orange.8" mt={2}>
+              {t('orders.timeline.refundReportedHint')}
+            </Text>
+          )}
         </>
       );
     case 'returned':
