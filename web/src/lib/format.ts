@@ -43,6 +43,16 @@ export function formatNumber(value: number | bigint, locale = 'vi'): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
+/** A month (YYYY-MM) by name in a locale: "tháng 11 năm 2026", "November 2026", "พฤศจิกายน 2569". */
+export function formatMonth(yearMonth: string, locale: string): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
 /**
  * A commission period's label ("2026-11", "2026-Q4") as people say it: "Tháng 11 năm 2026",
  * "November 2026", "พฤศจิกายน 2569"; a quarter as its number and year for `quarter` to place.
@@ -53,13 +63,8 @@ export function formatPeriod(
   locale: string,
   quarter: (parts: { quarter: number; year: string }) => string,
 ): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (month) {
-    const text = new Intl.DateTimeFormat(intlLocale(locale), {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+  if (/^\d{4}-\d{2}$/.test(label)) {
+    const text = formatMonth(label, locale);
     return text.charAt(0).toLocaleUpperCase(intlLocale(locale)) + text.slice(1);
   }
   const quarterOf = /^(\d{4})-Q([1-4])$/.exec(label);

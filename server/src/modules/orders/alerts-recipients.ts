@@ -63,6 +63,18 @@ export async function alertRecipients(ctx: TenantContext, executor: Executor, en
   };
 }
 
+/** `alertRecipients` of an order: the CTV who entered it and the partner it is credited to. */
+export function orderAlertRecipients(
+  ctx: TenantContext,
+  executor: Executor,
+  order: { enteredByEnrollmentId: string | null; enrollmentId: string | null },
+) {
+  const enrollmentIds = [order.enteredByEnrollmentId, order.enrollmentId].filter(
+    (id): id is string => id !== null,
+  );
+  return alertRecipients(ctx, executor, [...new Set(enrollmentIds)]);
+}
+
 /** Tells the partner of an enrollment, in the caller's transaction. */
 export async function notifyEnrollmentPartner(
   ctx: TenantContext,

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { Services, TenantContext } from '../../platform/services';
 import { type NotificationKind, notifyIdentity } from '../notifications';
 import { programs } from '../programs';
-import { alertRecipients } from './alerts-recipients';
+import { orderAlertRecipients } from './alerts-recipients';
 import {
   alertDue,
   causeHolds,
@@ -106,10 +106,7 @@ async function raiseOrderAlert(services: Services, kind: OrderAlertKind, due: Du
       .onConflictDoNothing()
       .returning({ orderId: orderAlerts.orderId });
     if (inserted.length === 0) return false;
-    const enrollmentIds = [
-      ...new Set([due.enteredByEnrollmentId, due.enrollmentId].filter((id): id is string => id !== null)),
-    ];
-    const recipients = await alertRecipients(ctx, tx, enrollmentIds);
+    const recipients = await orderAlertRecipients(ctx, tx, due);
     const params: Record<string, string> = {
       orderId: due.orderId,
       orderNumber: due.number,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db';
 import type { TenantContext } from '../../platform/services';
 import { notifyIdentity } from '../notifications';
-import { alertRecipients } from './alerts-recipients';
+import { orderAlertRecipients } from './alerts-recipients';
 import type { OrderView } from './order-view';
 import { type OrderEventActor, recordOrderEvent } from './record-order-event';
 import type { OrderSource } from './schema';
@@ -39,10 +39,7 @@ export async function reportPlatformRefund(
     });
     if (!result.applied) return result;
     const { order } = result;
-    const enrollmentIds = [
-      ...new Set([order.enteredByEnrollmentId, order.enrollmentId].filter((id): id is string => id !== null)),
-    ];
-    const { staff } = await alertRecipients(ctx, tx, enrollmentIds);
+    const { staff } = await orderAlertRecipients(ctx, tx, order);
     for (const identityId of staff) {
       await notifyIdentity(ctx, tx, {
         identityId,

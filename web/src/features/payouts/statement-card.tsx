@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../../lib/api';
-import { intlLocale } from '../../lib/format';
+import { formatMonth } from '../../lib/format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/page';
@@ -21,14 +21,6 @@ export function StatementCard({ enrollmentId }: { enrollmentId: string }) {
     queryKey: PAYOUT_KEYS.statement(enrollmentId, month),
     queryFn: () => fetchMyStatement(enrollmentId, month),
   });
-  const label = (value: string) => {
-    const [year, number] = value.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(intlLocale(i18n.language), {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(year, number - 1, 15)));
-  };
   const pdf = withQuery('/api/me/statements', { enrollmentId, month, format: 'pdf', locale: i18n.language });
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="statement-heading">
@@ -38,7 +30,7 @@ export function StatementCard({ enrollmentId }: { enrollmentId: string }) {
       <Group gap="xs" align="flex-end">
         <Select
           label={t('payouts.statement.month')}
-          data={months.map((value) => ({ value, label: label(value) }))}
+          data={months.map((value) => ({ value, label: formatMonth(value, i18n.language) }))}
           value={month}
           onChange={(value) => value && setMonth(value)}
           allowDeselect={false}
