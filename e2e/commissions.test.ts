@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { parseDemoLogins } from './demo-logins';
-import { DESKTOP, openContext, shot, signInStaff } from './pages';
+import { DESKTOP, openContext, PHONE, shot, signInPartner, signInStaff } from './pages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,5 +73,90 @@ describe('commission lines for accountants', () => {
     expect(new Set(statuses)).toEqual(new Set(['Cần xem xét']));
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('an order’s page lists what it earned, reversal included, with the total; the CTV sees their share on a phone', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    type Line = { id: string; orderId: string; amountMinor: string; status: string; kind: string };
+    const counted = (lines: Line[]) =>
+      lines
+        .filter((line) => !['void', 'rejected'].includes(line.status))
+        .reduce((sum, l) => sum + BigInt(l.amountMinor), 0n);
+    const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
+
+    // staff: the demo order returned in part has a basic line and its reversal
+    const staff = await openContext(browser, DESKTOP);
+    await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    const reversal = (
+      (await (await staff.page.request.get('/api/v1/commissions?kind=reversal&limit=1')).json()) as {
+        items: Line[];
+      }
+    ).items[0]!;
+    const orderLines = (
+      (await (
+        await staff.page.request.get(`/api/v1/commissions?orderId=${reversal.orderId}&limit=100`)
+      ).json()) as {
+        items: Line[];
+      }
+    ).items;
+    expect(orderLines.length).toBeGreaterThan(1);
+    await staff.page.goto(`/orders/${reversal.orderId}`);
+    const card = staff.page.getByTestId('order-commission');
+    await expect.poll(() => card.getByTestId('order-commission-line').count()).toBe(orderLines.length);
+    expect(await card.textContent()).toContain('Hoàn trả');
+    expect(digits(await card.getByTestId('order-commission-total').textContent())).toBe(
+      counted(orderLines).toString(),
+    );
+    // the reversal's amount opens its explanation
+    await card
+      .getByTestId('order-commission-line')
+      .filter({ hasText: 'Hoàn trả' })
+      .getByRole('button')
+      .click();
+    const drawer = staff.page.getByRole('dialog');
+    await drawer.getByText('Vì sao có số tiền này').waitFor();
+    await shot(staff.page, 'order-commission-vi');
+    await staff.page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+
+    // the CTV, on a phone: an order of theirs shows their lines and what it earns them
+    const ctv = await openContext(browser, PHONE);
+    const phone = ctv.page;
+    await signInPartner(phone, demo.partnerLogin, demo.partnerPassword);
+    const myOrders = (
+      (await (await phone.request.get('/api/me/orders?limit=100')).json()) as {
+        items: { id: string; enrollmentId: string | null }[];
+      }
+    ).items;
+    let mine: { orderId: string; lines: Line[] } | undefined;
+    for (const order of myOrders) {
+      if (!order.enrollmentId) continue;
+      const query = new URLSearchParams({
+        enrollmentId: order.enrollmentId,
+        orderId: order.id,
+        limit: '100',
+      });
+      const lines = (
+        (await (await phone.request.get(`/api/me/commissions?${query}`)).json()) as { items: Line[] }
+      ).items;
+      if (lines.length > 0) {
+        mine = { orderId: order.id, lines };
+        break;
+      }
+    }
+    expect(mine).toBeDefined();
+    await phone.goto(`/p/orders/${mine!.orderId}`);
+    const section = phone.getByTestId('my-order-earnings');
+    await expect.poll(() => section.getByTestId('earnings-line').count()).toBe(mine!.lines.length);
+    expect(digits(await section.getByTestId('my-order-earnings-total').textContent())).toBe(
+      counted(mine!.lines).toString(),
+    );
+    expect(await section.textContent()).toContain('Hoa hồng của bạn từ đơn này');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(phone, 'order-earnings-vi-360');
+    expect(ctv.errors).toEqual([]);
+    await ctv.context.close();
   });
 });

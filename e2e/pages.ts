@@ -45,6 +45,15 @@ export async function signInStaff(page: Page, email: string, password: string): 
   await page.getByTestId('dashboard-welcome').waitFor();
 }
 
+/** Signs a partner in on the partner app's sign-in page and waits for the home page's greeting. */
+export async function signInPartner(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/p/sign-in');
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('partner-greeting').waitFor();
+}
+
 export async function textOf(page: Page, testId: string): Promise<string> {
   const locator = page.getByTestId(testId);
   await locator.waitFor();

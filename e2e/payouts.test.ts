@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { parseDemoLogins } from './demo-logins';
-import { DESKTOP, openContext, PHONE, shot, signInStaff } from './pages';
+import { DESKTOP, openContext, PHONE, shot, signInPartner, signInStaff } from './pages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,11 +70,7 @@ describe('paying a CTV', () => {
     // The CTV on a 360 px phone: from the earnings page to the payouts page, in this program.
     const ctv = await openContext(browser, PHONE);
     const phone = ctv.page;
-    await phone.goto('/p/sign-in');
-    await phone.locator('input[name=login]').fill(demo.partnerLogin);
-    await phone.locator('input[name=password]').fill(demo.partnerPassword);
-    await phone.locator('form button[type=submit]').click();
-    await phone.getByTestId('partner-greeting').waitFor();
+    await signInPartner(phone, demo.partnerLogin, demo.partnerPassword);
     await phone.getByTestId('partner-tile-payouts').waitFor();
     await phone.goto('/p/earnings');
     await phone.getByTestId('earnings-to-payouts').click();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { parseDemoLogins } from './demo-logins';
-import { DESKTOP, openContext, PHONE, shot, signInStaff } from './pages';
+import { DESKTOP, openContext, PHONE, shot, signInPartner, signInStaff } from './pages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,11 +57,7 @@ describe('orders entered by a CTV', () => {
     // CTV on a phone: the order form, its validation, products with steppers and the running total.
     const ctv = await openContext(browser, PHONE);
     const phone = ctv.page;
-    await phone.goto('/p/sign-in');
-    await phone.locator('input[name=login]').fill(demo.partnerLogin);
-    await phone.locator('input[name=password]').fill(demo.partnerPassword);
-    await phone.locator('form button[type=submit]').click();
-    await phone.getByTestId('partner-greeting').waitFor();
+    await signInPartner(phone, demo.partnerLogin, demo.partnerPassword);
     await phone.getByTestId('partner-tab-orders').click();
     await phone.getByTestId('new-order').click();
     await phone.getByTestId('new-order-form').waitFor();

@@ -137,10 +137,15 @@ export const commissionSelfRoutes = createRouter()
       path: '/api/me/commissions',
       tags,
       summary: 'My commission lines in one program',
-      description: 'Newest earned first, each with the explanation of its amount.',
+      description:
+        'Newest earned first, each with the explanation of its amount; `orderId` keeps the lines of one order (what this order earned me, reversals included).',
       access,
       request: {
-        query: pageQuerySchema.extend({ enrollmentId, status: list(z.enum(COMMISSION_LINE_STATUSES)) }),
+        query: pageQuerySchema.extend({
+          enrollmentId,
+          status: list(z.enum(COMMISSION_LINE_STATUSES)),
+          orderId: z.string().min(1).max(60).optional(),
+        }),
       },
       responses: {
         200: json(

@@ -2,8 +2,6 @@ import {
   Anchor,
   Button,
   Checkbox,
-  Code,
-  Drawer,
   Group,
   Modal,
   MultiSelect,
@@ -15,7 +13,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconCoin, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,9 +31,10 @@ import { useCan } from '../auth/session';
 import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
 import { parseMajorToMinor } from '../programs/money';
 import type { Program } from '../programs/types';
-import { ExplanationText, LineKindBadge, LineStatusBadge } from './explanation-text';
+import { LineKindBadge, LineStatusBadge } from './explanation-text';
 import { IncidentalImportModal } from './incidental-import-modal';
-import { formatPercent } from './rates';
+import { LineAmountButton, PartnerCell } from './line-cells';
+import { LineDrawer } from './line-drawer';
 import { COMMISSIONS_KEY, type CommissionLine, LINE_KINDS, LINE_STATUSES } from './types';
 
 type Filter = {
@@ -301,21 +299,7 @@ export function CommissionsPage() {
                       <LineKindBadge kind={line.kind} level={line.level} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        c={BigInt(line.amountMinor) < 0n ? 'red' : undefined}
-                        aria-label={t('commissions.lines.explainLine', {
-                          amount: format.money(line.amountMinor, line.currency),
-                        })}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          setOpenLine(line);
-                        }}
-                      >
-                        {format.money(line.amountMinor, line.currency)}
-                      </Anchor>
+                      <LineAmountButton line={line} onOpen={setOpenLine} />
                     </Table.Td>
                     <Table.Td>
                       <LineStatusBadge status={line.status} />
@@ -340,91 +324,6 @@ export function CommissionsPage() {
       <IncidentalModal opened={incidentalOpen} onClose={() => setIncidentalOpen(false)} />
       <IncidentalImportModal opened={importOpen} onClose={() => setImportOpen(false)} />
     </>
-  );
-}
-
-function LineDrawer({ line, onClose }: { line: CommissionLine | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const rows: [string, string][] = line
-    ? [
-        [t('commissions.fields.amount'), format.money(line.amountMinor, line.currency)],
-        [t('commissions.fields.base'), format.money(line.baseMinor, line.currency)],
-        [
-          t('commissions.fields.rate'),
-          line.ratePpm === null ? '—' : formatPercent(line.ratePpm, i18n.language),
-        ],
-        [t('commissions.fields.exact'), line.explanation.exact ?? '—'],
-        [t('commissions.fields.rounding'), t(`commissions.rounding.${line.rounding}`)],
-        [t('commissions.fields.level'), line.level ? String(line.level) : '—'],
-        [t('commissions.fields.rule'), line.ruleId ?? '—'],
-        [t('commissions.fields.planVersion'), line.planVersionId ?? '—'],
-        [
-          t('commissions.fields.enrollment'),
-          line.partnerName ? `${line.partnerName} (${line.referralCode})` : line.enrollmentId,
-        ],
-        [t('commissions.fields.reverses'), line.reversesLineId ?? '—'],
-        [t('commissions.fields.holdUntil'), format.date(line.holdUntil)],
-        [t('commissions.fields.earnedAt'), format.date(line.earnedAt)],
-        [t('commissions.fields.decidedAt'), format.date(line.decidedAt)],
-        [t('commissions.fields.decisionReason'), line.decisionReason ?? '—'],
-      ]
-    : [];
-  return (
-    <Drawer
-      opened={line !== null}
-      onClose={onClose}
-      position="right"
-      size="lg"
-      title={t('commissions.drawer.title')}
-    >
-      {line ? (
-        <Stack gap="md">
-          <Group gap="xs">
-            <LineKindBadge kind={line.kind} level={line.level} />
-            <LineStatusBadge status={line.status} />
-            {line.orderId ? (
-              <Anchor component={Link} to={`/orders/${line.orderId}`} size="sm">
-                {t('commissions.drawer.openOrder')}
-              </Anchor>
-            ) : null}
-          </Group>
-          <div>
-            <Title order={3} size="h5" mb={4}>
-              {t('commissions.drawer.why')}
-            </Title>
-            <ExplanationText
-              explanation={line.explanation}
-              amountMinor={line.amountMinor}
-              currency={line.currency}
-            />
-          </div>
-          <div>
-            <Title order={3} size="h5" mb={4}>
-              {t('commissions.drawer.numbers')}
-            </Title>
-            <Table withRowBorders={false} verticalSpacing={4}>
-              <Table.Tbody>
-                {rows.map(([label, value]) => (
-                  <Table.Tr key={label}>
-                    <Table.Td c="dimmed" w="40%">
-                      {label}
-                    </Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-          <div>
-            <Title order={3} size="h5" mb={4}>
-              {t('commissions.drawer.raw')}
-            </Title>
-            <Code block>{JSON.stringify(line.explanation, null, 2)}</Code>
-          </div>
-        </Stack>
-      ) : null}
-    </Drawer>
   );
 }
 
@@ -631,23 +530,5 @@ function IncidentalModal({ opened, onClose }: { opened: boolean; onClose: () => 
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-/** Who earns a line: the partner's name and referral code (the enrollment id when unknown). */
-function PartnerCell({ line }: { line: CommissionLine }) {
-  if (!line.partnerName)
-    return (
-      <Text size="sm" ff="monospace">
-        {line.enrollmentId}
-      </Text>
-    );
-  return (
-    <>
-      <Text size="sm">{line.partnerName}</Text>
-      <Text size="xs" c="dimmed">
-        {line.referralCode}
-      </Text>
-    </>
   );
 }

@@ -52,8 +52,10 @@ export const EARNINGS_KEYS = {
 export const fetchMyEarnings = (enrollmentId: string) =>
   api.get<MyEarnings>('/api/me/earnings', { enrollmentId });
 
-export const fetchMyCommissions = (query: { enrollmentId: string; status?: string; cursor?: string }) =>
-  api.get<Page<MyCommissionLine>>('/api/me/commissions', { ...query, limit: 20 });
+export const fetchMyCommissions = (
+  query: { enrollmentId: string; status?: string; orderId?: string; cursor?: string },
+  limit = 20,
+) => api.get<Page<MyCommissionLine>>('/api/me/commissions', { ...query, limit });
 
 /** What one unit of each listed product earns the partner now, by product id (asked 100 at a time). */
 export function useProductCommissions(enrollmentId: string, productIds: string[]) {

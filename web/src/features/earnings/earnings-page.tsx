@@ -26,21 +26,13 @@ import {
   EARNINGS_KEYS,
   fetchMyCommissions,
   fetchMyEarnings,
-  type MyCommissionLine,
   type MyEarnings,
   type TierProgress,
 } from './api';
-import { explainLine, percentOf } from './explain';
+import { percentOf } from './explain';
+import { LineCard } from './line-card';
 
 const STATUSES = ['pending', 'on_hold', 'review', 'approved', 'rejected', 'void'] as const;
-const STATUS_COLOR: Record<MyCommissionLine['status'], string> = {
-  pending: 'yellow',
-  on_hold: 'blue',
-  review: 'orange',
-  approved: 'green',
-  rejected: 'red',
-  void: 'gray',
-};
 
 /** The partner's earnings: balances by status, progress to the next tier, and every line explained. */
 export function EarningsPage() {
@@ -225,53 +217,5 @@ function Lines({ enrollmentId }: { enrollmentId: string }) {
         </Button>
       ) : null}
     </Stack>
-  );
-}
-
-function LineCard({ line }: { line: MyCommissionLine }) {
-  const { t, i18n } = useTranslation();
-  const { money, day } = useFormat();
-  const negative = line.amountMinor.startsWith('-');
-  const words = explainLine(t, line, money, i18n.language);
-  return (
-    <Card withBorder radius="md" padding="sm" data-testid="earnings-line">
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={600}>
-            {t(`earnings.kind.${line.kind}`)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {day(line.earnedAt)}
-          </Text>
-        </div>
-        <Stack gap={4} align="flex-end">
-          <Text fw={700} c={negative ? 'red.7' : undefined} style={{ whiteSpace: 'nowrap' }}>
-            {money(line.amountMinor, line.currency)}
-          </Text>
-          <Badge color={STATUS_COLOR[line.status]} variant="light" size="sm">
-            {t(`earnings.status.${line.status}`)}
-          </Badge>
-        </Stack>
-      </Group>
-      {words.length > 0 ? (
-        <Stack gap={0} mt={6}>
-          {words.map((sentence) => (
-            <Text key={sentence} size="xs" c="dimmed">
-              {sentence}
-            </Text>
-          ))}
-        </Stack>
-      ) : null}
-      {line.status === 'on_hold' && line.holdUntil ? (
-        <Text size="xs" mt={4}>
-          {t('earnings.lines.holdUntil', { date: day(line.holdUntil) })}
-        </Text>
-      ) : null}
-      {line.decisionReason ? (
-        <Text size="xs" mt={4}>
-          {t('earnings.lines.reason', { reason: line.decisionReason })}
-        </Text>
-      ) : null}
-    </Card>
   );
 }

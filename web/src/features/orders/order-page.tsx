@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageHeader, PageLoader } from '../../ui/page';
 import { useCan } from '../auth/session';
+import { OrderCommission } from '../commissions/order-commission';
 import { FlagMarker, OrderStatusBadge, PaymentStatusBadge } from './badges';
 import { AttributionEvidenceText } from './evidence';
 import { OrderActions } from './order-actions';
@@ -116,6 +117,7 @@ export function OrderPage() {
               ) : null}
             </Stack>
           </Paper>
+          {can('commissions.read') ? <OrderCommission orderId={order.id} currency={order.currency} /> : null}
           <Paper withBorder radius="md" p="md">
             <Title order={2} size="h4" mb="sm">
               {t('orders.detail.timeline')}

@@ -17,6 +17,7 @@ import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/page';
+import { MyOrderEarnings } from '../earnings/order-earnings';
 import { reasonText } from '../orders/reason-text';
 import { type PartnerOrderDetail, SALES_KEYS } from './api';
 import { OrderStatusBadge, PaymentBadge } from './badges';
@@ -127,6 +128,9 @@ function OrderDetail() {
           </Text>
         ) : null}
       </Paper>
+      {data.enrollmentId ? (
+        <MyOrderEarnings enrollmentId={data.enrollmentId} orderId={data.id} currency={data.currency} />
+      ) : null}
       <section aria-labelledby="timeline-heading">
         <Title order={2} size="h5" mb="sm" id="timeline-heading">
           {t('sales.partner.timeline')}

@@ -8,7 +8,7 @@ import { getMyCommissionEnrollment } from './my-enrollment';
 export async function findMyCommissions(
   services: Services,
   identityId: string,
-  query: PageQuery & { enrollmentId: string; status?: CommissionLineStatus[] },
+  query: PageQuery & { enrollmentId: string; status?: CommissionLineStatus[]; orderId?: string },
 ) {
   const { ctx, enrollment } = await getMyCommissionEnrollment(services, identityId, query.enrollmentId);
   const page = await findCommissionLines(ctx, services.db, {
@@ -17,6 +17,7 @@ export async function findMyCommissions(
     order: query.order,
     status: query.status,
     enrollmentId: enrollment.id,
+    orderId: query.orderId,
   });
   return {
     // who decided is staff business; the partner sees the decision and its reason

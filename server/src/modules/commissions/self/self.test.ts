@@ -204,6 +204,28 @@ describe('partner earnings', () => {
     expect(voided.items.every((line: { status: string }) => line.status === 'void')).toBe(true);
   });
 
+  it('keeps the lines of one order when asked, and none of an order credited to another partner', async () => {
+    const mine = await sell(mai.enrollment.id, 2, 250_000n);
+    const theirs = await sell(other.enrollment.id, 1, 700_000n);
+    const { status, body } = await get('/api/me/commissions', {
+      enrollmentId: mai.enrollment.id,
+      orderId: mine,
+    });
+    expect(status).toBe(200);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((line: { orderId: string }) => line.orderId === mine)).toBe(true);
+    // 10% of 2 × 250.000 ₫
+    expect(body.items.find((line: { kind: string }) => line.kind === 'basic')).toMatchObject({
+      amountMinor: '50000',
+      explanation: { rule: { id: 'base' } },
+    });
+    const foreign = await get('/api/me/commissions', { enrollmentId: mai.enrollment.id, orderId: theirs });
+    expect(foreign.status).toBe(200);
+    expect(foreign.body.items).toEqual([]);
+    const invalid = await get('/api/me/commissions', { enrollmentId: mai.enrollment.id, orderId: 'x'.repeat(61) });
+    expect(invalid.status).toBe(400);
+  });
+
   it('answers 404 for another partner’s enrollment', async () => {
     for (const path of ['/api/me/earnings', '/api/me/commissions', '/api/me/catalog-commission']) {
       const { status } = await get(path, { enrollmentId: other.enrollment.id });
