@@ -16,10 +16,13 @@ const PAYMENT_COLOR: Record<PaymentStatus, string> = {
   failed: 'red',
 };
 
+// a status is never cut short: its column widens instead (badges truncate in a narrow table cell)
+const WHOLE = { minWidth: 'max-content' } as const;
+
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light">
+    <Badge color={STATUS_COLOR[status]} variant="light" style={WHOLE}>
       {t(`orders.status.${status}`)}
     </Badge>
   );
@@ -28,7 +31,7 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PAYMENT_COLOR[status]} variant="outline">
+    <Badge color={PAYMENT_COLOR[status]} variant="outline" style={WHOLE}>
       {t(`orders.payment.${status}`)}
     </Badge>
   );
