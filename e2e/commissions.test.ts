@@ -77,7 +77,7 @@ describe('commission lines for accountants', () => {
 
   it('an order’s page lists what it earned, reversal included, with the total; the CTV sees their share on a phone', async () => {
     const demo = parseDemoLogins(inject('serverOutput'));
-    type Line = { id: string; orderId: string; amountMinor: string; status: string; kind: string };
+    type Line = { id: string; orderId: string | null; amountMinor: string; status: string; kind: string };
     const counted = (lines: Line[]) =>
       lines
         .filter((line) => !['void', 'rejected'].includes(line.status))
@@ -118,6 +118,38 @@ describe('commission lines for accountants', () => {
     await shot(staff.page, 'order-commission-vi');
     await staff.page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+
+    // a flagged order's lines wait for review: the accountant rejects them from the order, with a reason
+    const inReview = (
+      (await (await staff.page.request.get('/api/v1/commissions?status=review&limit=100')).json()) as {
+        items: Line[];
+      }
+    ).items.find((line) => line.orderId);
+    expect(inReview).toBeDefined();
+    await staff.page.goto(`/orders/${inReview!.orderId}`);
+    await card.getByTestId('order-commission-review').waitFor();
+    await card.getByRole('button', { name: 'Từ chối hoa hồng' }).click();
+    const modal = staff.page.getByRole('dialog');
+    await modal.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await modal.getByText('Cần ghi lý do khi từ chối.').first().waitFor();
+    await modal.getByLabel('Lý do').fill('Khách là người nhà của CTV');
+    await shot(staff.page, 'order-commission-reject-vi');
+    await modal.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await expect.poll(() => card.getByTestId('order-commission-review').count()).toBe(0);
+    const decided = (
+      (await (
+        await staff.page.request.get(`/api/v1/commissions?orderId=${inReview!.orderId}&limit=100`)
+      ).json()) as {
+        items: (Line & { decisionReason: string | null })[];
+      }
+    ).items;
+    expect(decided.every((line) => line.status === 'rejected')).toBe(true);
+    expect(new Set(decided.map((line) => line.decisionReason))).toEqual(
+      new Set(['Khách là người nhà của CTV']),
+    );
+    expect(digits(await card.getByTestId('order-commission-total').textContent())).toBe('0');
+    await expect.poll(() => card.getByRole('button', { name: 'Từ chối hoa hồng' }).count()).toBe(0);
     expect(staff.errors).toEqual([]);
     await staff.context.close();
 

@@ -31,6 +31,7 @@ import { useCan } from '../auth/session';
 import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
 import { parseMajorToMinor } from '../programs/money';
 import type { Program } from '../programs/types';
+import { type Decision, DecisionModal } from './decision-modal';
 import { LineKindBadge, LineStatusBadge } from './explanation-text';
 import { IncidentalImportModal } from './incidental-import-modal';
 import { LineAmountButton, PartnerCell } from './line-cells';
@@ -45,8 +46,6 @@ type Filter = {
   from?: string;
   to?: string;
 };
-
-type Decision = { decision: 'approve' | 'reject'; target: 'selected' | 'filter' };
 
 const usePrograms = () =>
   useQuery({
@@ -324,101 +323,6 @@ export function CommissionsPage() {
       <IncidentalModal opened={incidentalOpen} onClose={() => setIncidentalOpen(false)} />
       <IncidentalImportModal opened={importOpen} onClose={() => setImportOpen(false)} />
     </>
-  );
-}
-
-function DecisionModal({
-  decision,
-  lineIds,
-  filter,
-  onClose,
-  onDone,
-}: {
-  decision: Decision | null;
-  lineIds: string[];
-  filter: Filter;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) =>
-      api.post<{ decided: number; skipped: { id: string; reason: string }[] }>(
-        '/api/v1/commissions/decisions',
-        body,
-      ),
-    onSuccess: (result) => {
-      notifySuccess(t('commissions.decide.done', { count: result.decided, skipped: result.skipped.length }));
-      void queryClient.invalidateQueries({ queryKey: [COMMISSIONS_KEY] });
-      onDone();
-      close();
-    },
-  });
-  const close = () => {
-    setReason('');
-    setMissing(false);
-    mutation.reset();
-    onClose();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!decision) return;
-    if (decision.decision === 'reject' && reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    mutation.mutate({
-      decision: decision.decision,
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
-      ...(decision.target === 'selected' ? { lineIds } : { filter }),
-    });
-  };
-  const reject = decision?.decision === 'reject';
-  return (
-    <Modal
-      opened={decision !== null}
-      onClose={close}
-      title={reject ? t('commissions.decide.rejectTitle') : t('commissions.decide.approveTitle')}
-      centered
-    >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm">
-            {decision?.target === 'filter'
-              ? t('commissions.decide.matchingText')
-              : t('commissions.decide.selectedText', { count: lineIds.length })}
-          </Text>
-          <Textarea
-            label={t('commissions.decide.reason')}
-            description={
-              reject ? t('commissions.decide.reasonRequired') : t('commissions.decide.reasonOptional')
-            }
-            required={reject}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('commissions.decide.reasonRequired') : undefined}
-            maxLength={500}
-            autosize
-            minRows={2}
-          />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={reject ? 'red' : 'teal'} loading={mutation.isPending}>
-              {reject ? t('commissions.decide.reject') : t('commissions.decide.approve')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }
 

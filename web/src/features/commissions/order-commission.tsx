@@ -1,4 +1,4 @@
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { Page } from '../../lib/types';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/page';
+import { useCan } from '../auth/session';
+import { type Decision, DecisionModal } from './decision-modal';
 import { LineKindBadge, LineStatusBadge } from './explanation-text';
 import { LineAmountButton, PartnerCell } from './line-cells';
 import { LineDrawer } from './line-drawer';
@@ -14,6 +16,8 @@ import { COMMISSIONS_KEY, type CommissionLine } from './types';
 
 /** Lines that no longer count towards what the order earns. */
 const NOT_COUNTED = new Set(['void', 'rejected']);
+/** Lines an accountant may still approve or reject. */
+const UNDECIDED = ['pending', 'on_hold', 'review'];
 /** An order has a handful of lines; ten pages is far beyond any real one. */
 const MAX_PAGES = 10;
 
@@ -41,7 +45,9 @@ async function fetchOrderLines(orderId: string): Promise<CommissionLine[]> {
 export function OrderCommission({ orderId, currency }: { orderId: string; currency: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const can = useCan();
   const [openLine, setOpenLine] = useState<CommissionLine | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
   const lines = useQuery({
     queryKey: [COMMISSIONS_KEY, 'order', orderId],
     queryFn: () => fetchOrderLines(orderId),
@@ -50,11 +56,39 @@ export function OrderCommission({ orderId, currency }: { orderId: string; curren
   const total = items
     .filter((line) => !NOT_COUNTED.has(line.status))
     .reduce((sum, line) => sum + BigInt(line.amountMinor), 0n);
+  const undecided = items.filter((line) => UNDECIDED.includes(line.status)).length;
+  const inReview = items.some((line) => line.status === 'review');
   return (
     <Paper withBorder radius="md" p="md" mb="md" data-testid="order-commission">
-      <Title order={2} size="h4" mb="sm">
-        {t('orders.detail.commission')}
-      </Title>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={2} size="h4">
+          {t('orders.detail.commission')}
+        </Title>
+        {can('commissions.approve') && undecided > 0 ? (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              color="teal"
+              onClick={() => setDecision({ decision: 'approve', target: 'filter' })}
+            >
+              {t('orders.detail.approveCommission')}
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              onClick={() => setDecision({ decision: 'reject', target: 'filter' })}
+            >
+              {t('orders.detail.rejectCommission')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      {inReview ? (
+        <Alert color="orange" variant="light" mb="sm" data-testid="order-commission-review">
+          {t('orders.detail.commissionInReview')}
+        </Alert>
+      ) : null}
       {lines.isError ? <ErrorAlert error={lines.error} /> : null}
       {lines.isPending ? <PageLoader /> : null}
       {lines.isSuccess && items.length === 0 ? (
@@ -127,6 +161,14 @@ export function OrderCommission({ orderId, currency }: { orderId: string; curren
         </>
       ) : null}
       <LineDrawer line={openLine} onClose={() => setOpenLine(null)} />
+      <DecisionModal
+        decision={decision}
+        lineIds={[]}
+        filter={{ orderId, status: UNDECIDED.join(',') }}
+        filterText={t('orders.detail.decideText', { count: undecided })}
+        onClose={() => setDecision(null)}
+        onDone={() => undefined}
+      />
     </Paper>
   );
 }
