@@ -1,10 +1,12 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
+import { orders } from '../orders/schema';
 import { getProgramById } from '../programs';
 import { type PlanVersion, planVersionSchema } from './engine/plan';
+import { requestRecompute } from './recompute-job';
 import { commissionPlans, commissionPlanVersions } from './schema';
 
 export type PlanVersionRow = typeof commissionPlanVersions.$inferSelect;
@@ -93,13 +95,15 @@ export async function saveDraftVersion(
 
 /**
  * Publishes the draft, in force from `effectiveFrom` (not before the latest published version's
- * start: history is never rewritten).
+ * start: history is never rewritten). Orders of the program placed since then were computed under
+ * the version before: they are queued for recomputation, which settles any difference with
+ * correcting lines (`ordersToRecompute` says how many).
  */
 export async function publishDraftVersion(
   ctx: TenantContext,
   executor: Executor,
   input: { programId: string; effectiveFrom: Date },
-): Promise<PlanVersionRow> {
+): Promise<PlanVersionRow & { ordersToRecompute: number }> {
   const plan = await ensurePlan(ctx, executor, input.programId);
   const [draft] = await executor
     .select()
@@ -135,7 +139,23 @@ export async function publishDraftVersion(
     .set({ status: 'published', effectiveFrom: input.effectiveFrom, publishedAt: ctx.services.clock.now() })
     .where(and(eq(commissionPlanVersions.orgId, ctx.orgId), eq(commissionPlanVersions.id, draft.id)))
     .returning();
-  return published!;
+  const placedSince = await executor
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.orgId, ctx.orgId),
+        eq(orders.programId, input.programId),
+        isNotNull(orders.enrollmentId),
+        gte(orders.placedAt, input.effectiveFrom),
+      ),
+    );
+  await requestRecompute(
+    ctx,
+    executor,
+    placedSince.map((row) => row.id),
+  );
+  return { ...published!, ordersToRecompute: placedSince.length };
 }
 
 /** The published version of a program's plan in force at a moment, if any. */

@@ -78,7 +78,10 @@ export async function recomputeOrderCommissions(
       const difference = draft.amountMinor - effective(prior);
       if (difference !== 0n)
         writes.push(
-          correctionValues(ctx, order, prior, difference, corrections(prior).length + 1, now, draft),
+          correctionValues(ctx, order, prior, difference, corrections(prior).length + 1, now, {
+            draft,
+            versionId: computed.versionId,
+          }),
         );
     }
     for (const prior of originals) {
@@ -214,14 +217,16 @@ function correctionValues(
   amount: bigint,
   sequence: number,
   now: Date,
-  draft?: DraftLine,
+  recomputed?: { draft: DraftLine; versionId: string },
 ): typeof commissionLines.$inferInsert {
+  const draft = recomputed?.draft;
   return {
     orgId: ctx.orgId,
     id: newId('commissionLine'),
     enrollmentId: prior.enrollmentId,
     programId: prior.programId,
-    planVersionId: prior.planVersionId,
+    // the version whose computation asked for the correction (a plan fix names the new version)
+    planVersionId: recomputed?.versionId ?? prior.planVersionId,
     ruleId: prior.ruleId,
     kind: 'correction',
     orderId: order.id,

@@ -252,3 +252,51 @@ describe('commission lines API', () => {
     expect(ledger.items.some((e: { orderNumber: string | null }) => e.orderNumber === 'DH-1')).toBe(true);
   });
 });
+
+describe('publishing a version in force from a moment already past', () => {
+  it('queues the orders placed since for recomputation, which corrects their lines without editing them', async () => {
+    const before = (await (await accountant('GET', `/api/v1/commissions?orderId=${orderId}`)).json())
+      .items as {
+      id: string;
+    }[];
+    const rules = RULES.map((rule) =>
+      rule.id === 'base'
+        ? { ...rule, name: 'CK cơ bản 12%', calc: { type: 'percent', ratePpm: '120000' } }
+        : rule,
+    );
+    await owner('PUT', `/api/v1/commission-plans/${plan.id}/draft`, { plan: { settings: {}, rules } });
+    const effectiveFrom = new Date(env.clock.now().getTime() - 3_600_000).toISOString();
+    const published = await owner('POST', `/api/v1/commission-plans/${plan.id}/publish`, { effectiveFrom });
+    expect(published.status).toBe(200);
+    const version = await published.json();
+    // DH-1, placed within the hour, was computed under version 1
+    expect(version).toMatchObject({ version: 2, status: 'published', ordersToRecompute: 1 });
+    await env.services.jobs.drain();
+
+    const after = (await (await accountant('GET', `/api/v1/commissions?orderId=${orderId}&order=asc`)).json())
+      .items as {
+      id: string;
+      kind: string;
+      amountMinor: string;
+      planVersionId: string;
+      enrollmentId: string;
+    }[];
+    // the lines already there are untouched; one correction brings the seller from 10% to 12% of 300.000 ₫
+    for (const line of before) expect(after.some((l) => l.id === line.id)).toBe(true);
+    const added = after.filter((line) => !before.some((b) => b.id === line.id));
+    expect(added.map((line) => [line.kind, line.amountMinor, line.planVersionId])).toEqual([
+      ['correction', '6000', version.id],
+    ]);
+    const sellerTotal = after
+      .filter((line) => line.enrollmentId === seller.enrollment.id)
+      .reduce((sum, line) => sum + BigInt(line.amountMinor), 0n);
+    expect(sellerTotal).toBe(36_000n);
+
+    // a version in force from now on leaves past orders alone
+    await owner('PUT', `/api/v1/commission-plans/${plan.id}/draft`, { plan: { settings: {}, rules: RULES } });
+    const later = await owner('POST', `/api/v1/commission-plans/${plan.id}/publish`, {
+      effectiveFrom: new Date(env.clock.now().getTime() + 86_400_000).toISOString(),
+    });
+    expect((await later.json()).ordersToRecompute).toBe(0);
+  });
+});

@@ -193,9 +193,21 @@ const routes = {
     path: '/api/v1/commission-plans/{planId}/publish',
     tags: planTags,
     summary: 'Publish the draft, in force for orders placed from effectiveFrom',
+    description:
+      'Orders of the program placed since effectiveFrom (computed under the version before) are queued for recomputation: differences are settled with correcting lines, history is not edited.',
     access: { permission: 'commissions.manage' },
     request: { params: planParams, body: body(z.object({ effectiveFrom: z.coerce.date() }).strict()) },
-    responses: { 200: json(versionSchema, 'The published version') },
+    responses: {
+      200: json(
+        versionSchema.extend({
+          ordersToRecompute: z
+            .number()
+            .int()
+            .openapi({ description: 'Orders placed since effectiveFrom, queued for recomputation' }),
+        }),
+        'The published version',
+      ),
+    },
   }),
   simulate: defineRoute({
     method: 'post',
@@ -440,7 +452,7 @@ export const commissionRoutes = createRouter()
         effectiveFrom: c.req.valid('json').effectiveFrom,
       }),
     );
-    return c.json(toVersionView(published), 200);
+    return c.json({ ...toVersionView(published), ordersToRecompute: published.ordersToRecompute }, 200);
   })
   .openapi(routes.simulate, async (c) => {
     const ctx = c.get('tenant')!;

@@ -456,11 +456,18 @@ function PublishModal({ planId, opened, onClose }: { planId: string; opened: boo
   const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
   const publish = useMutation({
     mutationFn: () =>
-      api.post<PlanVersion>(`/api/v1/commission-plans/${planId}/publish`, {
+      api.post<PlanVersion & { ordersToRecompute: number }>(`/api/v1/commission-plans/${planId}/publish`, {
         effectiveFrom: startOfZonedDay(day, format.timeZone).toISOString(),
       }),
     onSuccess: (version) => {
-      notifySuccess(t('commissions.publish.done', { version: version.version }));
+      notifySuccess(
+        version.ordersToRecompute > 0
+          ? t('commissions.publish.doneRecompute', {
+              version: version.version,
+              count: version.ordersToRecompute,
+            })
+          : t('commissions.publish.done', { version: version.version }),
+      );
       void queryClient.invalidateQueries({ queryKey: [PLANS_KEY] });
       onClose();
     },
@@ -481,6 +488,9 @@ function PublishModal({ planId, opened, onClose }: { planId: string; opened: boo
             value={day}
             onChange={(event) => setDay(event.currentTarget.value)}
           />
+          <Text size="sm" c="dimmed">
+            {t('commissions.publish.recompute')}
+          </Text>
           <Text size="sm" c="orange">
             {t('commissions.publish.warning')}
           </Text>

@@ -222,7 +222,10 @@ describe('partner earnings', () => {
     const foreign = await get('/api/me/commissions', { enrollmentId: mai.enrollment.id, orderId: theirs });
     expect(foreign.status).toBe(200);
     expect(foreign.body.items).toEqual([]);
-    const invalid = await get('/api/me/commissions', { enrollmentId: mai.enrollment.id, orderId: 'x'.repeat(61) });
+    const invalid = await get('/api/me/commissions', {
+      enrollmentId: mai.enrollment.id,
+      orderId: 'x'.repeat(61),
+    });
     expect(invalid.status).toBe(400);
   });
 
