@@ -115,6 +115,8 @@ describe('commission lines for accountants', () => {
       .click();
     const drawer = staff.page.getByRole('dialog');
     await drawer.getByText('Vì sao có số tiền này').waitFor();
+    // the version that produced it, by number, not by id
+    await drawer.getByText('Phiên bản 1', { exact: true }).waitFor();
     await shot(staff.page, 'order-commission-vi');
     await staff.page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });

@@ -11,7 +11,7 @@ import {
   type LedgerKind,
   ledgerEntries,
 } from './schema';
-import { nameParties, nameScopes } from './scope-names';
+import { nameParties, nameScopes, nameVersions } from './scope-names';
 
 export type LineFilters = {
   status?: CommissionLineStatus[];
@@ -65,7 +65,8 @@ export async function findCommissionLines(
     (row) => ({ value: row.earnedAt.toISOString(), id: row.id }),
     toLineView,
   );
-  return { ...page, items: await nameParties(ctx, executor, await nameScopes(ctx, executor, page.items)) };
+  const named = await nameParties(ctx, executor, await nameScopes(ctx, executor, page.items));
+  return { ...page, items: await nameVersions(ctx, executor, named) };
 }
 
 export type LedgerFilters = {

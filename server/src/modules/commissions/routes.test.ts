@@ -154,6 +154,8 @@ describe('commission lines API', () => {
       ['basic', '30000', 'on_hold'],
       ['override', '15000', 'on_hold'],
     ]);
+    // the version that produced each line, by its number
+    expect(page.items.map((l: { planVersion: number }) => l.planVersion)).toEqual([1, 1]);
     // who earns each line and on which order, as people know them
     for (const line of page.items as { partnerName: string; referralCode: string; orderNumber: string }[]) {
       expect(line.partnerName).toEqual(expect.any(String));
@@ -279,13 +281,14 @@ describe('publishing a version in force from a moment already past', () => {
       kind: string;
       amountMinor: string;
       planVersionId: string;
+      planVersion: number;
       enrollmentId: string;
     }[];
     // the lines already there are untouched; one correction brings the seller from 10% to 12% of 300.000 ₫
     for (const line of before) expect(after.some((l) => l.id === line.id)).toBe(true);
     const added = after.filter((line) => !before.some((b) => b.id === line.id));
-    expect(added.map((line) => [line.kind, line.amountMinor, line.planVersionId])).toEqual([
-      ['correction', '6000', version.id],
+    expect(added.map((line) => [line.kind, line.amountMinor, line.planVersionId, line.planVersion])).toEqual([
+      ['correction', '6000', version.id, 2],
     ]);
     const sellerTotal = after
       .filter((line) => line.enrollmentId === seller.enrollment.id)

@@ -28,7 +28,7 @@ import {
   LEDGER_BUCKETS,
   LEDGER_KINDS,
 } from './schema';
-import { nameParties, nameScopes } from './scope-names';
+import { nameParties, nameScopes, nameVersions } from './scope-names';
 
 const minor = z
   .string()
@@ -104,6 +104,11 @@ const lineSchema = z
     partnerName: z.string().nullable().openapi({ description: 'The partner earning the line' }),
     referralCode: z.string().nullable(),
     orderNumber: z.string().nullable().openapi({ description: 'The number of the order it was earned on' }),
+    planVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The number of the plan version that produced the line' }),
   })
   .openapi('CommissionLine');
 
@@ -519,7 +524,11 @@ export const commissionRoutes = createRouter()
       );
     if (!line) throw notFound('Commission line');
     const db = c.get('services').db;
-    const [named] = await nameParties(ctx, db, await nameScopes(ctx, db, [toLineView(line)]));
+    const [named] = await nameVersions(
+      ctx,
+      db,
+      await nameParties(ctx, db, await nameScopes(ctx, db, [toLineView(line)])),
+    );
     return c.json(named!, 200);
   })
   .openapi(routes.decide, async (c) => {
@@ -544,7 +553,11 @@ export const commissionRoutes = createRouter()
     const line = await c
       .get('services')
       .db.transaction((tx) => addIncidental(ctx, tx, { ...input, amountMinor: BigInt(input.amountMinor) }));
-    const [named] = await nameParties(ctx, c.get('services').db, [line]);
+    const [named] = await nameVersions(
+      ctx,
+      c.get('services').db,
+      await nameParties(ctx, c.get('services').db, [line]),
+    );
     return c.json(named!, 201);
   })
   .openapi(incidentalImportRoute, async (c) =>

@@ -5,6 +5,7 @@ import { identities } from '../auth';
 import { productCategories, products } from '../catalog';
 import { orders } from '../orders/schema';
 import { enrollments, partners } from '../partners';
+import { commissionPlanVersions } from './schema';
 
 type Scope = { kind: string; categoryId?: string; productId?: string; name?: string };
 type WithExplanation = { explanation: Record<string, unknown> };
@@ -93,5 +94,26 @@ export async function nameParties<T extends LineParties>(
     partnerName: byEnrollment.get(line.enrollmentId)?.name ?? null,
     referralCode: byEnrollment.get(line.enrollmentId)?.code ?? null,
     orderNumber: line.orderId ? (byOrder.get(line.orderId) ?? null) : null,
+  }));
+}
+
+/** Adds to each line the number of the plan version that produced it ("version 2"), for people. */
+export async function nameVersions<T extends { planVersionId: string | null }>(
+  ctx: TenantContext,
+  executor: Executor,
+  lines: T[],
+): Promise<(T & { planVersion: number | null })[]> {
+  const ids = [...new Set(lines.flatMap((line) => (line.planVersionId ? [line.planVersionId] : [])))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await executor
+          .select({ id: commissionPlanVersions.id, version: commissionPlanVersions.version })
+          .from(commissionPlanVersions)
+          .where(and(eq(commissionPlanVersions.orgId, ctx.orgId), inArray(commissionPlanVersions.id, ids)));
+  const byId = new Map(rows.map((row) => [row.id, row.version]));
+  return lines.map((line) => ({
+    ...line,
+    planVersion: line.planVersionId ? (byId.get(line.planVersionId) ?? null) : null,
   }));
 }

@@ -21,8 +21,13 @@ export function LineDrawer({ line, onClose }: { line: CommissionLine | null; onC
         [t('commissions.fields.exact'), line.explanation.exact ?? '—'],
         [t('commissions.fields.rounding'), t(`commissions.rounding.${line.rounding}`)],
         [t('commissions.fields.level'), line.level ? String(line.level) : '—'],
-        [t('commissions.fields.rule'), line.ruleId ?? '—'],
-        [t('commissions.fields.planVersion'), line.planVersionId ?? '—'],
+        [t('commissions.fields.rule'), ruleLabel(line)],
+        [
+          t('commissions.fields.planVersion'),
+          line.planVersion
+            ? t('commissions.plans.versionN', { version: line.planVersion })
+            : (line.planVersionId ?? '—'),
+        ],
         [
           t('commissions.fields.enrollment'),
           line.partnerName ? `${line.partnerName} (${line.referralCode})` : line.enrollmentId,
@@ -90,4 +95,11 @@ export function LineDrawer({ line, onClose }: { line: CommissionLine | null; onC
       ) : null}
     </Drawer>
   );
+}
+
+/** The rule by its name (a correction names the rule of the line it corrects), with its id. */
+function ruleLabel(line: CommissionLine): string {
+  const name = (line.explanation.rule ?? line.explanation.recomputed?.rule)?.name;
+  if (!line.ruleId) return name ?? '—';
+  return name ? `${name} (${line.ruleId})` : line.ruleId;
 }

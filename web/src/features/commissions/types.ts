@@ -97,6 +97,8 @@ export type CommissionLine = {
   orderNumber?: string | null;
   programId: string;
   planVersionId: string | null;
+  /** The number of the plan version that produced it (staff API). */
+  planVersion?: number | null;
   ruleId: string | null;
   kind: LineKind;
   orderId: string | null;
