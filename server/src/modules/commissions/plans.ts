@@ -3,8 +3,9 @@ import type { Executor } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
-import { orders } from '../orders/schema';
+import { conversions, orders } from '../orders/schema';
 import { getProgramById } from '../programs';
+import { requestConversionCommission } from './actions/conversion-job';
 import { type PlanVersion, planVersionSchema } from './engine/plan';
 import { requestRecompute } from './recompute-job';
 import { commissionPlans, commissionPlanVersions } from './schema';
@@ -95,9 +96,9 @@ export async function saveDraftVersion(
 
 /**
  * Publishes the draft, in force from `effectiveFrom` (not before the latest published version's
- * start: history is never rewritten). Orders of the program placed since then were computed under
- * the version before: they are queued for recomputation, which settles any difference with
- * correcting lines (`ordersToRecompute` says how many).
+ * start: history is never rewritten). Orders placed and conversions recorded since then were
+ * computed under the version before: they are queued for recomputation, which settles any
+ * difference with correcting lines (`ordersToRecompute` says how many orders).
  */
 export async function publishDraftVersion(
   ctx: TenantContext,
@@ -154,6 +155,22 @@ export async function publishDraftVersion(
     ctx,
     executor,
     placedSince.map((row) => row.id),
+  );
+  const convertedSince = await executor
+    .select({ id: conversions.id })
+    .from(conversions)
+    .where(
+      and(
+        eq(conversions.orgId, ctx.orgId),
+        eq(conversions.programId, input.programId),
+        isNotNull(conversions.enrollmentId),
+        gte(conversions.occurredAt, input.effectiveFrom),
+      ),
+    );
+  await requestConversionCommission(
+    ctx,
+    executor,
+    convertedSince.map((row) => row.id),
   );
   return { ...published!, ordersToRecompute: placedSince.length };
 }

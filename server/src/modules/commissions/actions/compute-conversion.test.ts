@@ -4,6 +4,7 @@ import { createTestEnrollment, createTestProgram } from '../../../../../test/enr
 import { createTestOrg, systemContext } from '../../../../../test/factories';
 import { createTestEnv } from '../../../../../test/harness';
 import { recordConversion } from '../../orders';
+import { conversions } from '../../orders/schema';
 import { programs } from '../../programs/schema';
 import { balancesOf, checkLedger } from '../ledger';
 import { publishDraftVersion, saveDraftVersion } from '../plans';
@@ -220,5 +221,71 @@ describe('action commission of conversions (CPL/CPA)', () => {
     await env.services.jobs.drain();
     expect(await linesOfConversion(early.conversion.id)).toEqual([]);
     expect(await linesOfConversion(nobody.conversion.id)).toEqual([]);
+  });
+
+  it('a plan fix in force from before a conversion corrects its lines: new amounts, dropped rules taken back', async () => {
+    const occurredAt = new Date(env.clock.now().getTime() - DAY);
+    const lead = await recordConversion(ctx, env.services.db, {
+      kind: 'lead',
+      source: 'form',
+      externalId: 'LEAD-FIX',
+      partnerCode: code,
+      occurredAt,
+    });
+    const trial = await recordConversion(ctx, env.services.db, {
+      kind: 'custom',
+      name: 'trial_started',
+      source: 'app',
+      externalId: 'TRIAL-FIX',
+      partnerCode: code,
+      occurredAt,
+    });
+    await env.services.jobs.drain();
+    const linesBefore = await countOf(commissionLines);
+
+    await saveDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      plan: {
+        settings: {},
+        rules: [
+          { id: 'base', kind: 'basic', scope: { kind: 'all' }, calc: { type: 'percent', ratePpm: '100000' } },
+          { id: 'cpl', name: 'Khách tiềm năng', kind: 'action', event: 'lead', amountMinor: '30000' },
+        ],
+      },
+    });
+    const fixed = await publishDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      effectiveFrom: new Date(occurredAt.getTime() - DAY),
+    });
+    await env.services.jobs.drain();
+
+    const leadLines = await linesOfConversion(lead.conversion.id);
+    expect(leadLines.map((line) => [line.kind, line.amountMinor, line.planVersionId])).toEqual([
+      ['action', 25_000n, version.id],
+      ['correction', 5_000n, fixed.id],
+    ]);
+    expect(leadLines[1]!.explanation).toMatchObject({
+      correction: { ofLineId: leadLines[0]!.id, previousMinor: '25000', newMinor: '30000' },
+    });
+    const trialLines = await linesOfConversion(trial.conversion.id);
+    expect(trialLines.map((line) => [line.kind, line.amountMinor])).toEqual([
+      ['action', 60_000n],
+      ['correction', -60_000n],
+    ]);
+    expect(trialLines[1]!.explanation).toMatchObject({ reason: 'no_longer_earned' });
+    // a lead from before the fix took effect keeps its line alone
+    const [first] = await env.services.db
+      .select({ id: conversions.id })
+      .from(conversions)
+      .where(and(eq(conversions.orgId, org.id), eq(conversions.externalId, 'LEAD-1')));
+    expect((await linesOfConversion(first!.id)).map((line) => line.kind)).toEqual(['action']);
+    // computing again corrects nothing twice
+    const corrected = await countOf(commissionLines);
+    expect(corrected).toBeGreaterThan(linesBefore);
+    const { computeConversionCommission } = await import('./compute-conversion');
+    await env.services.db.transaction((tx) => computeConversionCommission(ctx, tx, lead.conversion.id));
+    await env.services.db.transaction((tx) => computeConversionCommission(ctx, tx, trial.conversion.id));
+    expect(await countOf(commissionLines)).toBe(corrected);
+    expect(await checkLedger(ctx, env.services.db)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import type { TenantContext } from '../../../platform/services';
@@ -22,7 +22,8 @@ export const conversionLineKey = (conversionId: string, ruleId: string) => `cv:$
  * the action rules of the plan version in force when it happened — a fixed amount per conversion.
  * There is no completion to wait for, so lines are held for the program's hold days from the
  * conversion's time (the release job makes them payable); flagged conversions wait in review.
- * Running it again writes nothing.
+ * Lines written under an earlier version (a plan fix published in force from before the
+ * conversion) get correction lines for the difference. Running it again writes nothing.
  */
 export async function computeConversionCommission(
   ctx: TenantContext,
@@ -48,8 +49,6 @@ export async function computeConversionCommission(
     { kind: conversion.kind, name: conversion.name },
     row.enrollment.groupId,
   );
-  if (rules.length === 0) return { lines: [] };
-
   const now = ctx.services.clock.now();
   const flagged = conversion.flags.length > 0;
   const holdUntil = new Date(conversion.occurredAt.getTime() + row.holdDays * DAY_MS);
@@ -89,19 +88,64 @@ export async function computeConversionCommission(
       updatedAt: now,
     };
   });
-  const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
-  await reconcileLedger(ctx, executor, created);
+  const created =
+    values.length === 0
+      ? []
+      : await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
+  // lines written under another version (a plan fix published since) are corrected, never edited
+  const existing = await executor
+    .select()
+    .from(commissionLines)
+    .where(and(eq(commissionLines.orgId, ctx.orgId), eq(commissionLines.conversionId, conversion.id)));
+  const owed = new Map(rules.map((rule) => [conversionLineKey(conversion.id, rule.id), rule.amountMinor]));
+  const corrections = existing
+    .filter((line) => line.kind === 'action' && line.status !== 'rejected' && line.status !== 'void')
+    .flatMap((line): (typeof commissionLines.$inferInsert)[] => {
+      const earlier = existing.filter((c) => c.kind === 'correction' && c.reversesLineId === line.id);
+      const effective = earlier.reduce((sum, c) => sum + c.amountMinor, line.amountMinor);
+      const target = owed.get(line.sourceKey) ?? 0n;
+      if (target === effective) return [];
+      return [
+        {
+          orgId: ctx.orgId,
+          id: newId('commissionLine'),
+          enrollmentId: line.enrollmentId,
+          programId: line.programId,
+          planVersionId: version.id,
+          ruleId: line.ruleId,
+          kind: 'correction',
+          conversionId: conversion.id,
+          reversesLineId: line.id,
+          sourceKey: `${line.sourceKey}:c${earlier.length + 1}`,
+          currency: line.currency,
+          baseMinor: 0n,
+          ratePpm: null,
+          amountMinor: target - effective,
+          rounding: 'half_up',
+          status: flagged ? 'review' : 'on_hold',
+          holdUntil: flagged ? null : holdUntil,
+          explanation: {
+            correction: {
+              ofLineId: line.id,
+              previousMinor: effective.toString(),
+              newMinor: target.toString(),
+            },
+            ...(owed.has(line.sourceKey) ? {} : { reason: 'no_longer_earned' }),
+          },
+          earnedAt: conversion.occurredAt,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ];
+    });
+  const corrected =
+    corrections.length === 0
+      ? []
+      : await executor.insert(commissionLines).values(corrections).onConflictDoNothing().returning();
+  await reconcileLedger(ctx, executor, [...created, ...corrected]);
   const lines = await executor
     .select()
     .from(commissionLines)
-    .where(
-      and(
-        eq(commissionLines.orgId, ctx.orgId),
-        inArray(
-          commissionLines.sourceKey,
-          values.map((value) => value.sourceKey),
-        ),
-      ),
-    );
+    .where(and(eq(commissionLines.orgId, ctx.orgId), eq(commissionLines.conversionId, conversion.id)));
   return { lines };
 }
