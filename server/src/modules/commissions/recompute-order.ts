@@ -7,6 +7,7 @@ import { customers, orderItems, orders } from '../orders/schema';
 import { orgs } from '../orgs/schema';
 import { enrollments, findUplineChain } from '../partners';
 import { programs } from '../programs/schema';
+import { correctedAmount, correctionsOf } from './corrections';
 import {
   computeOrderCommission,
   type DraftLine,
@@ -58,10 +59,8 @@ export async function recomputeOrderCommissions(
 
   const originals = existing.filter((line) => line.kind !== 'reversal' && line.kind !== 'correction');
   const byKey = new Map(originals.map((line) => [line.sourceKey, line]));
-  const corrections = (line: Line) =>
-    existing.filter((l) => l.kind === 'correction' && l.reversesLineId === line.id);
-  const effective = (line: Line) =>
-    corrections(line).reduce((sum, c) => sum + c.amountMinor, line.amountMinor);
+  const corrections = (line: Line) => correctionsOf(line, existing);
+  const effective = (line: Line) => correctedAmount(line, existing);
 
   if (computed) {
     const seen = new Set<string>();
@@ -283,9 +282,7 @@ async function reversalWrites(
   const candidates = credited
     .filter((line) => line.kind !== 'correction')
     .map((line) => {
-      const amount = lines
-        .filter((l) => l.kind === 'correction' && l.reversesLineId === line.id)
-        .reduce((sum, c) => sum + c.amountMinor, line.amountMinor);
+      const amount = correctedAmount(line, lines);
       const reversed = lines
         .filter((l) => l.kind === 'reversal' && l.reversesLineId === line.id)
         .reduce((sum, r) => sum + r.amountMinor, 0n);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { commissionTotal, countsTowardsTotal } from '../../lib/commission-total';
 import type { Page } from '../../lib/types';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
@@ -14,8 +15,6 @@ import { LineAmountButton, PartnerCell } from './line-cells';
 import { LineDrawer } from './line-drawer';
 import { COMMISSIONS_KEY, type CommissionLine } from './types';
 
-/** Lines that no longer count towards what the order earns. */
-const NOT_COUNTED = new Set(['void', 'rejected']);
 /** Lines an accountant may still approve or reject. */
 const UNDECIDED = ['pending', 'on_hold', 'review'];
 /** An order has a handful of lines; ten pages is far beyond any real one. */
@@ -53,9 +52,7 @@ export function OrderCommission({ orderId, currency }: { orderId: string; curren
     queryFn: () => fetchOrderLines(orderId),
   });
   const items = lines.data ?? [];
-  const total = items
-    .filter((line) => !NOT_COUNTED.has(line.status))
-    .reduce((sum, line) => sum + BigInt(line.amountMinor), 0n);
+  const total = commissionTotal(items);
   const undecided = items.filter((line) => UNDECIDED.includes(line.status)).length;
   const inReview = items.some((line) => line.status === 'review');
   return (
@@ -126,7 +123,7 @@ export function OrderCommission({ orderId, currency }: { orderId: string; curren
                       <LineAmountButton
                         line={line}
                         onOpen={setOpenLine}
-                        struck={NOT_COUNTED.has(line.status)}
+                        struck={!countsTowardsTotal(line.status)}
                       />
                     </Table.Td>
                     <Table.Td>

@@ -2,18 +2,17 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
+import { commissionTotal } from '../../lib/commission-total';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PageLoader } from '../../ui/page';
 import { fetchMyCommissions } from './api';
 import { LineCard } from './line-card';
 
-const NOT_COUNTED = new Set(['void', 'rejected']);
-
 /**
  * What one of the partner's orders earns them, on the order's page: their lines for it (a return's
  * reversal included), each explained, and the total. Hidden when the order is credited to another
- * partner's enrollment (the API answers 404).
+ * partner's enrollment (the API answers 404, which the shared query client does not retry).
  */
 export function MyOrderEarnings({
   enrollmentId,
@@ -29,13 +28,10 @@ export function MyOrderEarnings({
   const lines = useQuery({
     queryKey: ['my-commissions', enrollmentId, 'order', orderId],
     queryFn: () => fetchMyCommissions({ enrollmentId, orderId }, 100),
-    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
   if (lines.error instanceof ApiError && lines.error.status === 404) return null;
   const items = lines.data?.items ?? [];
-  const total = items
-    .filter((line) => !NOT_COUNTED.has(line.status))
-    .reduce((sum, line) => sum + BigInt(line.amountMinor), 0n);
+  const total = commissionTotal(items);
   return (
     <section aria-labelledby="order-earnings-heading" data-testid="my-order-earnings">
       <Group justify="space-between" mb="sm" wrap="nowrap" align="baseline">

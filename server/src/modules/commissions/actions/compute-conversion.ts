@@ -5,6 +5,7 @@ import type { TenantContext } from '../../../platform/services';
 import { conversions } from '../../orders/schema';
 import { enrollments } from '../../partners';
 import { programs } from '../../programs/schema';
+import { correctedAmount, correctionsOf } from '../corrections';
 import { reconcileLedger } from '../ledger';
 import { parsePlanVersion, versionInForce } from '../plans';
 import { commissionLines } from '../schema';
@@ -101,8 +102,8 @@ export async function computeConversionCommission(
   const corrections = existing
     .filter((line) => line.kind === 'action' && line.status !== 'rejected' && line.status !== 'void')
     .flatMap((line): (typeof commissionLines.$inferInsert)[] => {
-      const earlier = existing.filter((c) => c.kind === 'correction' && c.reversesLineId === line.id);
-      const effective = earlier.reduce((sum, c) => sum + c.amountMinor, line.amountMinor);
+      const earlier = correctionsOf(line, existing);
+      const effective = correctedAmount(line, existing);
       const target = owed.get(line.sourceKey) ?? 0n;
       if (target === effective) return [];
       return [
