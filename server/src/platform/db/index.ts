@@ -27,10 +27,11 @@ type RawQuery = <Row = Record<string, unknown>>(text: string, values?: unknown[]
 export type RawSession = {
   query: RawQuery;
   /**
-   * Runs `copy … from stdin` (text format) with `data` as its input: the cheapest way to load many
-   * rows. Values must be escaped for the text format (see `copyText`).
+   * Runs `copy … from stdin` (text format) with `data` (text, or encoded text in pieces) as its
+   * input: the cheapest way to load many rows. Values must be escaped for the text format (see
+   * `copyText`).
    */
-  copyFrom: (statement: string, data: string) => Promise<void>;
+  copyFrom: (statement: string, data: string | readonly Uint8Array[]) => Promise<void>;
 };
 
 export type Database = {
@@ -92,7 +93,11 @@ function openPostgres(url: string, max: number): Database {
             await new Promise<void>((resolve, reject) => {
               stream.on('finish', resolve);
               stream.on('error', reject);
-              stream.end(data);
+              if (typeof data === 'string') stream.end(data);
+              else {
+                for (const piece of data) stream.write(piece);
+                stream.end();
+              }
             });
           },
         });
@@ -127,7 +132,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
           // PGlite reads COPY input from a blob named /dev/blob instead of the client's stream
           copyFrom: async (statement, data) => {
             await tx.query(statement.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], {
-              blob: new Blob([data]),
+              blob: new Blob(typeof data === 'string' ? [data] : ([...data] as BlobPart[])),
             });
           },
         }),

@@ -1,5 +1,6 @@
-import { copyText, type Database, type RawSession } from '../../../platform/db';
+import type { Database } from '../../../platform/db';
 import type { DeviceType } from '../schema';
+import { BATCH_COLUMNS, type ClickBatch } from './click-batch';
 
 /** One click as the redirect records it (the columns of `clicks`). */
 export type ClickRow = {
@@ -20,7 +21,7 @@ export type ClickRow = {
 const COLUMNS =
   'org_id, id, link_id, program_id, enrollment_id, created_at, ip_hash, user_agent, referrer, device_type, is_bot, is_unique';
 
-const COPY_CLICKS = `copy clicks (${COLUMNS}) from stdin`;
+const COPY_CLICKS = `copy clicks (${BATCH_COLUMNS}) from stdin with (format binary)`;
 
 // the batch's roll-up as one JSON parameter (cheaper to send than nine arrays); rows are taken in
 // one order by every writer, so two servers adding to the same rows cannot deadlock
@@ -36,12 +37,12 @@ const ADD_STATS = `
          unique_clicks = click_stats.unique_clicks + excluded.unique_clicks,
          bot_clicks = click_stats.bot_clicks + excluded.bot_clicks`;
 
-// Inserts the clicks not stored yet and adds exactly those to the roll-up, in one statement.
-const INSERT_NEW_CLICKS = `
+// Inserts the clicks (from `source`) not stored yet and adds exactly those to the roll-up, in one
+// statement.
+const insertNewClicks = (source: string) => `
   with stored as (
     insert into clicks (${COLUMNS})
-    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-                         $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])
+    ${source}
     on conflict (id) do nothing
     returning org_id, link_id, program_id, enrollment_id, created_at, device_type, is_bot, is_unique
   )
@@ -56,27 +57,45 @@ const INSERT_NEW_CLICKS = `
          unique_clicks = click_stats.unique_clicks + excluded.unique_clicks,
          bot_clicks = click_stats.bot_clicks + excluded.bot_clicks`;
 
-const HOUR = 3_600_000;
+const INSERT_NEW_CLICKS = insertNewClicks(`
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                         $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::boolean[])`);
+
+const INSERT_NEW_BATCH_CLICKS = insertNewClicks(`select ${COLUMNS} from click_batch`);
 
 /**
  * Writes a batch of clicks the fast way: one COPY of the rows and one upsert of their hourly roll-up
- * (counted here), in one transaction. COPY refuses the whole batch if any click id is already
- * stored, so a batch whose earlier write may have gone through must use `storeClicksOnce` instead.
+ * (counted as the clicks came), in one transaction. COPY refuses the whole batch if any click id is
+ * already stored, so a batch whose earlier write may have gone through must use `storeBatchOnce`.
  */
-export async function copyClicks(database: Database, rows: ClickRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  let data = '';
-  for (const row of rows)
-    data += `${row.orgId}\t${row.id}\t${row.linkId}\t${row.programId}\t${row.enrollmentId}\t${row.createdAt.toISOString()}\t${row.ipHash}\t${copyText(row.userAgent)}\t${copyText(row.referrer)}\t${row.deviceType}\t${row.isBot ? 't' : 'f'}\t${row.isUnique ? 't' : 'f'}\n`;
+export async function copyClicks(database: Database, batch: ClickBatch): Promise<void> {
+  if (batch.count === 0) return;
   await database.transaction(async (session) => {
-    await session.copyFrom(COPY_CLICKS, data);
-    await addStats(session, rows);
+    await session.copyFrom(COPY_CLICKS, batch.data());
+    await session.query(ADD_STATS, [JSON.stringify(batch.stats())]);
+  });
+}
+
+/**
+ * Writes the clicks of a batch whose ids are not stored yet and adds only those to the roll-up:
+ * safe to repeat (a retry after an unclear failure), at the price of a pass through a temporary
+ * table.
+ */
+export async function storeBatchOnce(database: Database, batch: ClickBatch): Promise<void> {
+  if (batch.count === 0) return;
+  await database.transaction(async (session) => {
+    await session.query('create temporary table click_batch (like clicks) on commit drop');
+    await session.copyFrom(
+      `copy click_batch (${BATCH_COLUMNS}) from stdin with (format binary)`,
+      batch.data(),
+    );
+    await session.query(INSERT_NEW_BATCH_CLICKS);
   });
 }
 
 /**
  * Writes the clicks whose ids are not stored yet and adds only those to the roll-up: safe to repeat
- * with the same rows (a retry after an unclear failure), at the price of a slower insert.
+ * with the same rows (demo data, tests).
  */
 export async function storeClicksOnce(database: Pick<Database, 'query'>, rows: ClickRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -95,43 +114,4 @@ export async function storeClicksOnce(database: Pick<Database, 'query'>, rows: C
     column((row) => row.isBot),
     column((row) => row.isUnique),
   ]);
-}
-
-type Stat = {
-  org_id: string;
-  link_id: string;
-  hour: string;
-  device_type: DeviceType;
-  program_id: string;
-  enrollment_id: string;
-  clicks: number;
-  unique_clicks: number;
-  bot_clicks: number;
-};
-
-async function addStats(session: RawSession, rows: ClickRow[]) {
-  const stats = new Map<string, Stat>();
-  for (const row of rows) {
-    const hour = row.createdAt.getTime() - (row.createdAt.getTime() % HOUR);
-    const key = `${row.linkId}\n${hour}\n${row.deviceType}`;
-    let stat = stats.get(key);
-    if (!stat) {
-      stat = {
-        org_id: row.orgId,
-        link_id: row.linkId,
-        hour: new Date(hour).toISOString(),
-        device_type: row.deviceType,
-        program_id: row.programId,
-        enrollment_id: row.enrollmentId,
-        clicks: 0,
-        unique_clicks: 0,
-        bot_clicks: 0,
-      };
-      stats.set(key, stat);
-    }
-    stat.clicks++;
-    if (row.isBot) stat.bot_clicks++;
-    else if (row.isUnique) stat.unique_clicks++;
-  }
-  await session.query(ADD_STATS, [JSON.stringify([...stats.values()])]);
 }
