@@ -185,4 +185,28 @@ describe('orders entered by a CTV', () => {
     expect(staff.errors).toEqual([]);
     await staff.context.close();
   });
+
+  it('staff sort the customers by name, Vietnamese marks set aside', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const staff = await openContext(browser, DESKTOP);
+    await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    await staff.page.goto('/customers');
+    await staff.page.getByTestId('customers-sort').click();
+    await staff.page.getByRole('option', { name: 'Tên A–Z' }).click();
+    const expected = (await (
+      await staff.page.request.get('/api/v1/customers?sort=name&order=asc&limit=25')
+    ).json()) as { items: { name: string }[] };
+    expect(expected.items.length).toBeGreaterThan(2);
+    const names = expected.items.map((customer) => customer.name);
+    const key = (name: string) =>
+      name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    expect(names.map(key)).toEqual(names.map(key).sort());
+    const firstCells = staff.page.locator('tbody tr td:first-child button');
+    await expect
+      .poll(async () => (await firstCells.allTextContents()).slice(0, 3))
+      .toEqual(names.slice(0, 3));
+    await shot(staff.page, 'staff-customers-by-name-vi');
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
 });

@@ -53,7 +53,9 @@ const SQL_TYPES: Record<string, ColumnType> = {
 };
 
 function columnsOf(table: Table): Array<ColumnSpec<Record<string, unknown>>> {
-  return Object.entries(getTableColumns(table)).map(([key, column]) => {
+  // columns the database computes (generated) are left to it
+  const written = Object.entries(getTableColumns(table)).filter(([, column]) => !column.generated);
+  return written.map(([key, column]) => {
     const type = SQL_TYPES[column.getSQLType()];
     if (!type) throw new Error(`No unnest type for ${column.getSQLType()}`);
     return [column.name, type, (row: Record<string, unknown>) => row[key]];
@@ -71,7 +73,7 @@ type FollowUp = { table: Table; rows: Array<Record<string, unknown>>; onlyFor: s
 export async function insertRows<T extends Table>(
   executor: Executor,
   table: T,
-  rows: Array<T['$inferSelect']>,
+  rows: Array<T['$inferInsert']>,
   options: { onConflictDoNothing?: boolean; returning?: string; alsoInsert?: FollowUp[] } = {},
 ): Promise<Array<Record<string, unknown>>> {
   if (rows.length === 0) return [];

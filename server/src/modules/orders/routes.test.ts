@@ -178,6 +178,41 @@ describe('orders API', () => {
       'partner_code',
     ]);
   });
+
+  it('sorts customers by name, Vietnamese marks set aside, both ways and page by page', async () => {
+    const { org } = await createOrdersWorld(env);
+    const call = apiCall(env, (await createTestApiKey(env, org.id)).secret);
+    const names = ['Đỗ Văn Bình', 'Ánh Dương', 'Zalo Shop', 'an Nhiên', 'Dương Thị Ba', 'Bùi Ân'];
+    for (const [n, name] of names.entries()) {
+      const response = await call(
+        'POST',
+        '/api/v1/orders',
+        body(`S-${n}`, { customer: { name, phone: `090123450${n}` } }),
+      );
+      expect(response.status).toBe(201);
+    }
+    const page = async (query: string) => {
+      const response = await call('GET', `/api/v1/customers?sort=name&${query}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as { items: { name: string }[]; nextCursor: string | null };
+    };
+    const first = await page('order=asc&limit=4');
+    expect(first.items.map((c) => c.name)).toEqual(['an Nhiên', 'Ánh Dương', 'Bùi Ân', 'Đỗ Văn Bình']);
+    const second = await page(`order=asc&limit=4&cursor=${first.nextCursor}`);
+    expect(second.items.map((c) => c.name)).toEqual(['Dương Thị Ba', 'Zalo Shop']);
+    expect(second.nextCursor).toBeNull();
+    const descending = await page('order=desc&limit=10');
+    expect(descending.items.map((c) => c.name)).toEqual([
+      'Zalo Shop',
+      'Dương Thị Ba',
+      'Đỗ Văn Bình',
+      'Bùi Ân',
+      'Ánh Dương',
+      'an Nhiên',
+    ]);
+    const bad = await call('GET', '/api/v1/customers?sort=phone');
+    expect(bad.status).toBe(400);
+  });
 });
 
 describe('conversions API', () => {

@@ -38,9 +38,16 @@ export const customers = pgTable(
     firstOrderAt: timestamp('first_order_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The name as a sort key, kept by the database: without Vietnamese marks, then as written, in
+     * the "C" collation (the same key and order as the partner directory's).
+     */
+    sortName: text('sort_name').notNull().generatedAlwaysAs(sql`kenh_sort_key(name)`),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    // the list by name
+    index('customers_org_name_idx').on(t.orgId, t.sortName, t.id),
     // matching by phone and email
     uniqueIndex('customers_phone_uq').on(t.orgId, t.phone).where(sql`${t.phone} is not null`),
     uniqueIndex('customers_email_uq').on(t.orgId, t.email).where(sql`${t.email} is not null`),

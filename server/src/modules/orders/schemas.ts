@@ -329,6 +329,10 @@ export const customerListQuerySchema = pageQuerySchema.extend({
   owned: booleanFlag.openapi({
     description: 'Only customers with (true) or without (false) an owner partner',
   }),
+  sort: z.enum(['createdAt', 'name']).default('createdAt').openapi({
+    description:
+      'createdAt (when Kênh first saw the customer) or name (Vietnamese marks ignored first); the direction is `order`',
+  }),
 });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 

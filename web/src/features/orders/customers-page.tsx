@@ -14,6 +14,9 @@ import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
 import { OrderStatusBadge } from './badges';
 import { CUSTOMERS_KEY, type Customer, type CustomerDetail } from './types';
 
+const CUSTOMER_SORTS = ['createdAt:desc', 'createdAt:asc', 'name:asc', 'name:desc'] as const;
+type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
 /** Customers of the organisation with the partner who owns them and since when. */
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -22,14 +25,22 @@ export function CustomersPage() {
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q.trim(), 300);
   const [owned, setOwned] = useState<string | null>(null);
+  const [sort, setSort] = useState<CustomerSort>('createdAt:desc');
   const [openId, setOpenId] = useState<string | null>(() =>
     new URLSearchParams(window.location.search).get('customerId'),
   );
   const filters = { q: search, owned };
+  const [sortBy, order] = sort.split(':') as ['createdAt' | 'name', 'asc' | 'desc'];
   const list = useQuery({
-    queryKey: [CUSTOMERS_KEY, filters, paging.cursor],
+    queryKey: [CUSTOMERS_KEY, filters, sort, paging.cursor],
     queryFn: () =>
-      api.get<Page<Customer>>('/api/v1/customers', { ...filters, limit: 25, cursor: paging.cursor }),
+      api.get<Page<Customer>>('/api/v1/customers', {
+        ...filters,
+        sort: sortBy,
+        order,
+        limit: 25,
+        cursor: paging.cursor,
+      }),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
@@ -63,6 +74,22 @@ export function CustomersPage() {
             paging.reset();
           }}
           w={200}
+        />
+        <Select
+          aria-label={t('orders.customers.sort')}
+          data-testid="customers-sort"
+          allowDeselect={false}
+          data={CUSTOMER_SORTS.map((choice) => ({
+            value: choice,
+            label: t(`orders.customers.sorts.${choice.replace(':', '_')}`),
+          }))}
+          value={sort}
+          onChange={(value) => {
+            if (!value) return;
+            setSort(value as CustomerSort);
+            paging.reset();
+          }}
+          w={180}
         />
       </Group>
       {list.isError ? <ErrorAlert error={list.error} /> : null}

@@ -38,13 +38,18 @@ function toCustomerView(row: Customer, owners: Map<string, CreditedPartnerView>)
   };
 }
 
-/** A page of customers, newest first, with their owner partner; search by name, phone or email. */
+/**
+ * A page of customers with their owner partner, by when Kênh first saw them (newest first by
+ * default) or by name; search by name, phone or email.
+ */
 export async function findCustomers(
   ctx: TenantContext,
   query: CustomerListQuery,
   executor: Executor = ctx.services.db,
 ): Promise<Page<CustomerView>> {
   const direction = query.order === 'asc' ? asc : desc;
+  const byName = query.sort === 'name';
+  const sortColumn = byName ? customers.sortName : customers.createdAt;
   const rows = await executor
     .select()
     .from(customers)
@@ -56,15 +61,15 @@ export async function findCustomers(
         query.owned === false ? isNull(customers.ownerEnrollmentId) : undefined,
         query.q ? searchCondition(query.q) : undefined,
         afterCursor({
-          sortColumn: customers.createdAt,
+          sortColumn,
           idColumn: customers.id,
           cursor: decodeCursor(query.cursor),
           order: query.order,
-          cast: 'timestamptz',
+          cast: byName ? 'text' : 'timestamptz',
         }),
       ),
     )
-    .orderBy(direction(customers.createdAt), direction(customers.id))
+    .orderBy(direction(sortColumn), direction(customers.id))
     .limit(query.limit + 1);
   const owners = await loadCreditedPartners(
     ctx,
@@ -74,7 +79,7 @@ export async function findCustomers(
   return toPage(
     rows,
     query.limit,
-    (row) => ({ value: row.createdAt.toISOString(), id: row.id }),
+    (row) => ({ value: byName ? row.sortName : row.createdAt.toISOString(), id: row.id }),
     (row) => toCustomerView(row, owners),
   );
 }

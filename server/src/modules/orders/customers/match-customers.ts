@@ -7,7 +7,8 @@ import { enrollments, partners } from '../../partners';
 import { anyOf, insertRows } from '../bulk-sql';
 import { customerRefs, customers } from '../schema';
 
-export type Customer = typeof customers.$inferSelect;
+/** A customer as the app reads it (the sort key is the database's). */
+export type Customer = Omit<typeof customers.$inferSelect, 'sortName'>;
 
 /** One buyer as an order or conversion names them, already normalised. */
 export type CustomerClaim = {
