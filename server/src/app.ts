@@ -11,6 +11,7 @@ import {
   computeConversionsJob,
   recomputeOrdersJob,
   releaseHeldLinesJob,
+  settleDailyActionsJob,
 } from './modules/commissions';
 import { integrationRoutes, processDeliveryJob } from './modules/integrations';
 import { routes as joiningRoutes } from './modules/joining/routes';
@@ -76,6 +77,7 @@ export function createServices(options: BuildOptions): Services {
   services.jobs.register(releaseHeldLinesJob(services));
   services.jobs.register(computeConversionsJob(services));
   services.jobs.register(clickCommissionsJob(services));
+  services.jobs.register(settleDailyActionsJob(services));
   services.jobs.register(processDeliveryJob(services));
   services.jobs.register(orderAlertsJob(services));
   services.jobs.register(scheduledBatchesJob(services));

@@ -1,6 +1,7 @@
 export {
   CLICK_COMMISSIONS_EVERY_MS,
   clickCommissionsJob,
+  settleDailyActionsJob,
   startComputingClickCommissions,
 } from './actions/click-job';
 export { computeClickCommissions, computeClickCommissionsOfOrg } from './actions/compute-clicks';

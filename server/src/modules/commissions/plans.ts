@@ -5,6 +5,8 @@ import { newId } from '../../platform/ids';
 import type { TenantContext } from '../../platform/services';
 import { conversions, orders } from '../orders/schema';
 import { getProgramById } from '../programs';
+import { hasActionRule } from './actions/action-rules';
+import { requestDailyActionsSettlement } from './actions/click-job';
 import { requestConversionCommission } from './actions/conversion-job';
 import { type PlanVersion, planVersionSchema } from './engine/plan';
 import { requestRecompute } from './recompute-job';
@@ -96,9 +98,10 @@ export async function saveDraftVersion(
 
 /**
  * Publishes the draft, in force from `effectiveFrom` (not before the latest published version's
- * start: history is never rewritten). Orders placed and conversions recorded since then were
- * computed under the version before: they are queued for recomputation, which settles any
- * difference with correcting lines (`ordersToRecompute` says how many orders).
+ * start: history is never rewritten). Orders placed, conversions recorded and days of clicks and
+ * impressions closed since then were computed under the version before: they are queued for
+ * recomputation, which settles any difference with correcting lines (`ordersToRecompute` says how
+ * many orders).
  */
 export async function publishDraftVersion(
   ctx: TenantContext,
@@ -172,6 +175,12 @@ export async function publishDraftVersion(
     executor,
     convertedSince.map((row) => row.id),
   );
+  // closed days paid per click or impression under the version before (or now paid by this one)
+  const paysTraffic = (version: PlanVersionRow | undefined) =>
+    version !== undefined &&
+    (['click', 'impression'] as const).some((event) => hasActionRule(parsePlanVersion(version), event));
+  if (paysTraffic(latest) || paysTraffic(published))
+    await requestDailyActionsSettlement(ctx, executor, input.effectiveFrom);
   return { ...published!, ordersToRecompute: placedSince.length };
 }
 

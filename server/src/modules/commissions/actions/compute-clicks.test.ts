@@ -168,3 +168,116 @@ describe('CPC: unique clicks of closed days', () => {
     expect(rows[0]!.count).toBe(1);
   });
 });
+
+describe('CPC: a plan fix settles the days already paid', () => {
+  const correctionsOf = () =>
+    env.services.db
+      .select()
+      .from(commissionLines)
+      .where(and(eq(commissionLines.orgId, org.id), eq(commissionLines.kind, 'correction')))
+      .orderBy(commissionLines.createdAt, commissionLines.sourceKey);
+  const originalOf = async (enrollmentId: string, day: string) => {
+    const [original] = await env.services.db
+      .select()
+      .from(commissionLines)
+      .where(
+        and(
+          eq(commissionLines.orgId, org.id),
+          eq(commissionLines.sourceKey, `cpc:cpc:${enrollmentId}:${day}`),
+        ),
+      );
+    return original!;
+  };
+
+  it('a higher amount per click from 1 November corrects the days since, and only those', async () => {
+    // now: 3 November 00:00 local; paid so far at 500 ₫ a click
+    await saveDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      plan: {
+        settings: {},
+        rules: [{ id: 'cpc', name: 'Mỗi lượt nhấp', kind: 'action', event: 'click', amountMinor: '800' }],
+      },
+    });
+    const v2 = await publishDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      effectiveFrom: new Date('2026-10-31T17:00:00Z'),
+    });
+    await env.services.jobs.drain();
+    const binhDay = await originalOf(binh.enrollment.id, '2026-11-01');
+    const anDay = await originalOf(an.enrollment.id, '2026-11-02');
+    const corrections = (await correctionsOf()).sort((a, b) =>
+      a.reversesLineId! < b.reversesLineId! ? -1 : 1,
+    );
+    expect(
+      corrections.map((c) => ({
+        enrollmentId: c.enrollmentId,
+        reversesLineId: c.reversesLineId,
+        planVersionId: c.planVersionId,
+        amountMinor: c.amountMinor,
+        status: c.status,
+        earnedAt: c.earnedAt,
+        explanation: c.explanation,
+      })),
+    ).toEqual(
+      [
+        // 1 click: 500 → 800 ₫
+        {
+          enrollmentId: binh.enrollment.id,
+          reversesLineId: binhDay.id,
+          planVersionId: v2.id,
+          amountMinor: 300n,
+          status: 'on_hold',
+          earnedAt: binhDay.earnedAt,
+          explanation: { correction: { ofLineId: binhDay.id, previousMinor: '500', newMinor: '800' } },
+        },
+        // 12 clicks: 6.000 → 9.600 ₫
+        {
+          enrollmentId: an.enrollment.id,
+          reversesLineId: anDay.id,
+          planVersionId: v2.id,
+          amountMinor: 3_600n,
+          status: 'on_hold',
+          earnedAt: anDay.earnedAt,
+          explanation: { correction: { ofLineId: anDay.id, previousMinor: '6000', newMinor: '9600' } },
+        },
+      ].sort((a, b) => (a.reversesLineId < b.reversesLineId ? -1 : 1)),
+    );
+    // the days before the fix stay as paid, and the lines paid are never edited
+    expect((await originalOf(an.enrollment.id, '2026-10-31')).amountMinor).toBe(2_500n);
+    expect(anDay.amountMinor).toBe(6_000n);
+    expect(await checkLedger(ctx, env.services.db)).toEqual([]);
+    const lines = await countOf(commissionLines);
+    expect(await computeClickCommissions(env.services)).toBe(0);
+    expect(await countOf(commissionLines)).toBe(lines);
+  });
+
+  it('a fix that drops the click rule takes back the days since, down to zero', async () => {
+    await saveDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      plan: {
+        settings: {},
+        rules: [
+          { id: 'base', kind: 'basic', scope: { kind: 'all' }, calc: { type: 'percent', ratePpm: '100000' } },
+        ],
+      },
+    });
+    // in force from 2 November, local time
+    await publishDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      effectiveFrom: new Date('2026-11-01T17:00:00Z'),
+    });
+    await env.services.jobs.drain();
+    const anDay = await originalOf(an.enrollment.id, '2026-11-02');
+    const taken = (await correctionsOf()).filter((c) => c.reversesLineId === anDay.id);
+    expect(taken.map((c) => c.amountMinor)).toEqual([3_600n, -9_600n]);
+    expect(taken[1]!.explanation).toEqual({
+      correction: { ofLineId: anDay.id, previousMinor: '9600', newMinor: '0' },
+      reason: 'no_longer_earned',
+    });
+    // 1 November stays under the version of 31 October
+    const binhDay = await originalOf(binh.enrollment.id, '2026-11-01');
+    expect((await correctionsOf()).filter((c) => c.reversesLineId === binhDay.id)).toHaveLength(1);
+    expect(await checkLedger(ctx, env.services.db)).toEqual([]);
+    expect(await computeClickCommissions(env.services)).toBe(0);
+  });
+});

@@ -4,14 +4,15 @@ import { newId } from '../../../platform/ids';
 import { localDayBounds } from '../../../platform/local-days';
 import type { Services, TenantContext } from '../../../platform/services';
 import { clickStats } from '../../tracking';
-import { reconcileLedger } from '../ledger';
-import { commissionLines } from '../schema';
+import type { commissionLines } from '../schema';
 import { actionRulesFor, type ClickActionExplanation, ruleRef } from './action-rules';
 import {
   computeDailyActions,
   computeDailyActionsOfOrg,
+  type DayOwed,
   partnersOf,
   planWithActionRule,
+  writeDay,
 } from './daily-actions';
 
 const DAY_MS = 86_400_000;
@@ -39,7 +40,8 @@ export function computeClickCommissions(
  * unique clicks of each partner's links summed from the hourly roll-up, paid by the click rules of
  * the plan version in force at the day's start: one action line per rule, partner and day
  * (unique clicks × the amount per click), held for the program's hold days from the day's end.
- * Days still running are left for a later run; a day already computed writes nothing again.
+ * Days still running are left for a later run; a day already computed writes nothing again, unless
+ * a plan fix published since changed what it owes (correction lines, see `settleDay`).
  */
 export function computeClickCommissionsOfOrg(
   ctx: TenantContext,
@@ -71,6 +73,7 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
   const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
   const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
+  const owed = new Map<string, DayOwed>();
   for (const total of totals) {
     const partner = partners.find((p) => p.id === total.enrollmentId);
     if (!partner || partner.programId !== total.programId) continue;
@@ -83,6 +86,7 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     if (!inForce) continue;
     for (const rule of actionRulesFor(inForce.plan, { kind: 'click' }, partner.groupId)) {
       const amount = BigInt(total.uniqueClicks) * rule.amountMinor;
+      owed.set(clickLineKey(rule.id, partner.id, day), { amountMinor: amount, versionId: inForce.versionId });
       const explanation: ClickActionExplanation = {
         rule: ruleRef(rule),
         action: { event: 'click', day, timeZone, uniqueClicks: total.uniqueClicks },
@@ -113,8 +117,10 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
       });
     }
   }
-  if (values.length === 0) return 0;
-  const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
-  await reconcileLedger(ctx, executor, created);
-  return created.length;
+  return writeDay(ctx, executor, values, {
+    prefix: 'cpc:',
+    start,
+    owed,
+    dayKeyOf: (sourceKey) => sourceKey.replace(/:c\d+$/, ''),
+  });
 }

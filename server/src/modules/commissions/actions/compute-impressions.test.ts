@@ -172,4 +172,57 @@ describe('CPM: impressions of closed days', () => {
       { who: 'an', day: '2026-11-02', impressions: '5000', amountMinor: 127_500n },
     ]);
   });
+
+  it('a plan fix in force from 1 November corrects the days since; later impressions add the rest', async () => {
+    await saveDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      plan: {
+        settings: {},
+        rules: [
+          {
+            id: 'cpm',
+            name: 'Mỗi nghìn lượt hiển thị',
+            kind: 'action',
+            event: 'impression',
+            amountMinor: '30000',
+          },
+        ],
+      },
+    });
+    const v2 = await publishDraftVersion(ctx, env.services.db, {
+      programId: program.id,
+      effectiveFrom: new Date('2026-10-31T17:00:00Z'),
+    });
+    await env.services.jobs.drain();
+    const corrections = await env.services.db
+      .select()
+      .from(commissionLines)
+      .where(and(eq(commissionLines.orgId, org.id), eq(commissionLines.kind, 'correction')))
+      .orderBy(commissionLines.sourceKey);
+    expect(
+      corrections
+        .map((c) => ({ key: c.sourceKey, amountMinor: c.amountMinor, version: c.planVersionId }))
+        .sort((a, b) => (a.key < b.key ? -1 : 1)),
+    ).toEqual(
+      [
+        // 40 impressions: 1.020 ₫ paid, 1.200 ₫ owed at 30.000 ₫ per 1 000
+        { key: `cpm:cpm:${binh.enrollment.id}:2026-11-01:c1`, amountMinor: 180n, version: v2.id },
+        // 5 000 impressions: 127.500 ₫ paid, 150.000 ₫ owed
+        { key: `cpm:cpm:${an.enrollment.id}:2026-11-02:c1`, amountMinor: 22_500n, version: v2.id },
+      ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
+    // 31 October stays under the first version
+    expect(corrections.some((c) => c.sourceKey.includes('2026-10-31'))).toBe(false);
+    expect(await computeImpressionCommissions(env.services)).toBe(0);
+    // 10 more impressions on 1 November: the day is worth 1.500 ₫, 1.200 ₫ were paid
+    await impressions(binh.enrollment, '2026-11-01T02:00:00Z', 50);
+    expect(await computeImpressionCommissions(env.services)).toBe(1);
+    const [more] = await env.services.db
+      .select()
+      .from(commissionLines)
+      .where(eq(commissionLines.sourceKey, `cpm:cpm:${binh.enrollment.id}:2026-11-01:50`));
+    expect(more!.amountMinor).toBe(300n);
+    expect(await computeImpressionCommissions(env.services)).toBe(0);
+    expect(await checkLedger(ctx, env.services.db)).toEqual([]);
+  });
 });

@@ -5,14 +5,15 @@ import { localDayBounds } from '../../../platform/local-days';
 import { divideRounded } from '../../../platform/money';
 import type { Services, TenantContext } from '../../../platform/services';
 import { impressionStats } from '../../tracking';
-import { reconcileLedger } from '../ledger';
 import { commissionLines } from '../schema';
 import { actionRulesFor, type ImpressionActionExplanation, ruleRef } from './action-rules';
 import {
   computeDailyActions,
   computeDailyActionsOfOrg,
+  type DayOwed,
   partnersOf,
   planWithActionRule,
+  writeDay,
 } from './daily-actions';
 
 const DAY_MS = 86_400_000;
@@ -41,7 +42,8 @@ export function computeImpressionCommissions(
  * impression rules of the plan version in force at the day's start: impressions × the amount per
  * 1 000 ÷ 1 000, rounded by the plan. Impressions reported after a day was paid add a line for the
  * difference (the day's total paid so far against the new total, never an edit), so each run
- * writes nothing new unless the count changed.
+ * writes nothing new unless the count changed, or a plan fix published since changed what the day
+ * owes (correction lines, see `settleDay`).
  */
 export function computeImpressionCommissionsOfOrg(
   ctx: TenantContext,
@@ -100,6 +102,7 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
   const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
   const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
+  const owed = new Map<string, DayOwed>();
   for (const total of totals) {
     const partner = partners.find((p) => p.id === total.enrollmentId);
     if (!partner || partner.programId !== total.programId) continue;
@@ -114,14 +117,15 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     const rounding = inForce.plan.settings.rounding;
     for (const rule of actionRulesFor(inForce.plan, { kind: 'impression' }, partner.groupId)) {
       const prefix = impressionDayKey(rule.id, partner.id, day);
+      const exact = impressions * rule.amountMinor;
+      const dayAmount = divideRounded(exact, 1000n, rounding);
+      owed.set(prefix, { amountMinor: dayAmount, versionId: inForce.versionId });
       const earlier = paid.filter((line) => line.sourceKey.startsWith(prefix));
       const paidImpressions = earlier.reduce((most, line) => {
         const count = BigInt(line.impressions ?? '0');
         return count > most ? count : most;
       }, 0n);
       if (impressions <= paidImpressions) continue;
-      const exact = impressions * rule.amountMinor;
-      const dayAmount = divideRounded(exact, 1000n, rounding);
       const paidBefore = earlier.reduce((sum, line) => sum + line.amount, 0n);
       const amount = dayAmount - paidBefore;
       // less than a rounding unit's worth: left for when more impressions arrive
@@ -168,8 +172,10 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
       });
     }
   }
-  if (values.length === 0) return 0;
-  const created = await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
-  await reconcileLedger(ctx, executor, created);
-  return created.length;
+  return writeDay(ctx, executor, values, {
+    prefix: 'cpm:',
+    start,
+    owed,
+    dayKeyOf: (sourceKey) => sourceKey.slice(0, sourceKey.lastIndexOf(':') + 1),
+  });
 }

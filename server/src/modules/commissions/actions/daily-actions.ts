@@ -1,12 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
+import { newId } from '../../../platform/ids';
 import { addDays, localDayOf } from '../../../platform/local-days';
 import type { Services, TenantContext } from '../../../platform/services';
 import { orgs } from '../../orgs/schema';
 import { enrollments } from '../../partners';
 import { programs } from '../../programs/schema';
+import { reconcileLedger } from '../ledger';
 import { parsePlanVersion, versionInForce } from '../plans';
-import { commissionPlanVersions } from '../schema';
+import { commissionLines, commissionPlanVersions } from '../schema';
 import { type ActionEvent, hasActionRule } from './action-rules';
 
 export type DayComputation = (
@@ -89,4 +91,105 @@ export async function planWithActionRule(
   if (!version) return undefined;
   const plan = parsePlanVersion(version);
   return hasActionRule(plan, event) ? { versionId: version.id, plan } : undefined;
+}
+
+/**
+ * Writes a day's new action lines (each once), settles the day against what it owes now
+ * (`settleDay`) and books both in the ledger. Answers how many lines were written.
+ */
+export async function writeDay(
+  ctx: TenantContext,
+  executor: Executor,
+  values: (typeof commissionLines.$inferInsert)[],
+  settle: Parameters<typeof settleDay>[2],
+): Promise<number> {
+  const created =
+    values.length === 0
+      ? []
+      : await executor.insert(commissionLines).values(values).onConflictDoNothing().returning();
+  // a day paid under an earlier version (a plan fix in force from before it) is corrected
+  const corrected = await settleDay(ctx, executor, settle);
+  await reconcileLedger(ctx, executor, [...created, ...corrected]);
+  return created.length + corrected.length;
+}
+
+/** What one rule owes one partner for a day, under the version in force at the day's start. */
+export type DayOwed = { amountMinor: bigint; versionId: string };
+
+/**
+ * Brings what each rule paid each partner for a day (its action lines and their corrections, keyed
+ * by `dayKeyOf`) to what it owes now: a plan fix published in force from before the day changes the
+ * amount, a fix that drops the rule owes nothing. The difference is a correction line, never an
+ * edit; a day with a rejected or void line stays as decided. Answers the lines written.
+ */
+export async function settleDay(
+  ctx: TenantContext,
+  executor: Executor,
+  input: {
+    /** `cpc:` or `cpm:`: the source keys of the event's lines. */
+    prefix: string;
+    start: Date;
+    owed: Map<string, DayOwed>;
+    dayKeyOf: (sourceKey: string) => string;
+  },
+) {
+  const lines = await executor
+    .select()
+    .from(commissionLines)
+    .where(
+      and(
+        eq(commissionLines.orgId, ctx.orgId),
+        eq(commissionLines.earnedAt, input.start),
+        like(commissionLines.sourceKey, `${input.prefix}%`),
+      ),
+    )
+    .orderBy(commissionLines.createdAt, commissionLines.id);
+  const days = new Map<string, (typeof lines)[number][]>();
+  for (const line of lines) {
+    const key = input.dayKeyOf(line.sourceKey);
+    days.set(key, [...(days.get(key) ?? []), line]);
+  }
+  const now = ctx.services.clock.now();
+  const corrections: (typeof commissionLines.$inferInsert)[] = [];
+  for (const [key, paid] of days) {
+    if (paid.some((line) => line.status === 'rejected' || line.status === 'void')) continue;
+    const first = paid.find((line) => line.kind === 'action');
+    if (!first) continue;
+    const paidMinor = paid.reduce((sum, line) => sum + line.amountMinor, 0n);
+    const owed = input.owed.get(key);
+    const owedMinor = owed?.amountMinor ?? 0n;
+    if (owedMinor === paidMinor) continue;
+    const earlier = paid.filter((line) => line.kind === 'correction').length;
+    corrections.push({
+      orgId: ctx.orgId,
+      id: newId('commissionLine'),
+      enrollmentId: first.enrollmentId,
+      programId: first.programId,
+      planVersionId: owed?.versionId ?? first.planVersionId,
+      ruleId: first.ruleId,
+      kind: 'correction',
+      reversesLineId: first.id,
+      sourceKey: `${key}${key.endsWith(':') ? '' : ':'}c${earlier + 1}`,
+      currency: first.currency,
+      baseMinor: 0n,
+      ratePpm: null,
+      amountMinor: owedMinor - paidMinor,
+      rounding: first.rounding,
+      status: 'on_hold',
+      holdUntil: first.holdUntil,
+      explanation: {
+        correction: {
+          ofLineId: first.id,
+          previousMinor: paidMinor.toString(),
+          newMinor: owedMinor.toString(),
+        },
+        ...(owed ? {} : { reason: 'no_longer_earned' }),
+      },
+      earnedAt: input.start,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  if (corrections.length === 0) return [];
+  return executor.insert(commissionLines).values(corrections).onConflictDoNothing().returning();
 }
