@@ -209,4 +209,41 @@ describe('orders entered by a CTV', () => {
     expect(staff.errors).toEqual([]);
     await staff.context.close();
   });
+
+  it('a CTV finds one of their customers by typing part of the name without marks, on a phone', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const { context, page, errors } = await openContext(browser, PHONE);
+    await signInPartner(page, demo.partnerLogin, demo.partnerPassword);
+    await page.goto('/p/customers');
+    const cards = page.getByTestId('my-customer');
+    await cards.first().waitFor();
+    const names = await page.getByTestId('my-customer-name').allTextContents();
+    expect(names.length).toBeGreaterThan(1);
+    // the last word of a customer's name (one with Vietnamese marks if there is one), typed without them
+    const target = names.find((name) => /[^\x20-\x7e]/.test(name)) ?? names[0]!;
+    const word = target.split(' ').at(-1)!;
+    const fold = (text: string) =>
+      text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const typed = fold(word);
+    await page.getByTestId('my-customers-search').fill(typed);
+    const found = (await (
+      await page.request.get(`/api/me/customers?q=${encodeURIComponent(typed)}&limit=20`)
+    ).json()) as { items: { name: string }[] };
+    expect(found.items.map((customer) => customer.name)).toContain(target);
+    for (const customer of found.items)
+      expect(
+        fold(customer.name)
+          .split(' ')
+          .some((part) => part.startsWith(typed)),
+      ).toBe(true);
+    await expect
+      .poll(async () => page.getByTestId('my-customer-name').allTextContents())
+      .toEqual(found.items.map((customer) => customer.name));
+    await shot(page, 'partner-customers-search-vi');
+    await page.getByTestId('my-customers-search').fill('khong-co-ai');
+    await page.getByText('Không có khách nào khớp với tên này.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

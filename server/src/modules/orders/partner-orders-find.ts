@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../platform/errors';
 import { afterCursor, decodeCursor, type PageQuery, toPage } from '../../platform/http/paging';
+import { namePatterns } from '../../platform/name-search';
 import type { Services } from '../../platform/services';
 import { myEnrollmentScope } from './partner-orders-access';
 import { maskPhone, toPartnerOrderItem, toPartnerOrderView } from './partner-orders-view';
@@ -112,9 +113,10 @@ export async function getMyOrder(services: Services, identityId: string, orderId
 export async function findMyCustomers(
   services: Services,
   identityId: string,
-  query: Pick<PageQuery, 'limit' | 'cursor'> & { enrollmentId?: string },
+  query: Pick<PageQuery, 'limit' | 'cursor'> & { enrollmentId?: string; q?: string },
 ) {
   const scope = await myEnrollmentScope(services, identityId, query.enrollmentId);
+  const names = query.q ? namePatterns(query.q) : undefined;
   if (scope.ids.length === 0) return { items: [], nextCursor: null };
   const cursor = decodeCursor(query.cursor);
   const since = sql<Date>`coalesce(${customers.ownedSince}, ${customers.createdAt})`;
@@ -135,6 +137,7 @@ export async function findMyCustomers(
       and(
         inArray(customers.orgId, scope.orgIds),
         inArray(customers.ownerEnrollmentId, scope.ids),
+        names ? or(like(customers.sortName, names[0]), like(customers.sortName, names[1])) : undefined,
         afterCursor({
           sortColumn: since,
           idColumn: customers.id,

@@ -95,6 +95,23 @@ describe('orders entered by CTVs', () => {
     ]);
     const hungCustomers = await requestJson(env, 'GET', '/api/me/customers', { session: world.hung.session });
     expect((await hungCustomers.json()).items).toEqual([]);
+    // searched by name, marks optional, from the start of any word
+    const search = async (q: string) => {
+      const response = await requestJson(env, 'GET', `/api/me/customers?q=${encodeURIComponent(q)}`, {
+        session: world.mai.session,
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()).items.map((item: { name: string }) => item.name);
+    };
+    expect(await search('pham')).toEqual(['Phạm Thu Hà']);
+    expect(await search('thu h')).toEqual(['Phạm Thu Hà']);
+    expect(await search('Hà')).toEqual(['Phạm Thu Hà']);
+    expect(await search('hu')).toEqual([]);
+    expect(await search('%')).toEqual([]);
+    const hungSearch = await requestJson(env, 'GET', '/api/me/customers?q=pham', {
+      session: world.hung.session,
+    });
+    expect((await hungSearch.json()).items).toEqual([]);
   });
 
   it('refuse archived products, other organisations’ products, prices from the app and bad phones', async () => {

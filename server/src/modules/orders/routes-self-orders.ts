@@ -118,7 +118,15 @@ const customersRoute = defineRoute({
   summary: 'My customers',
   description: 'Customers I brought first and still own, with how many of their orders are mine.',
   access,
-  request: { query: pageQuerySchema.omit({ order: true }).extend({ enrollmentId: id.optional() }) },
+  request: {
+    query: pageQuerySchema.omit({ order: true }).extend({
+      enrollmentId: id.optional(),
+      q: z.string().trim().min(1).max(100).optional().openapi({
+        description: 'Name: its start or the start of any word, Vietnamese marks optional',
+        example: 'nguyen',
+      }),
+    }),
+  },
   responses: {
     200: json(z.object({ items: z.array(customerSchema), nextCursor: z.string().nullable() }), 'A page'),
   },

@@ -212,6 +212,17 @@ describe('orders API', () => {
     ]);
     const bad = await call('GET', '/api/v1/customers?sort=phone');
     expect(bad.status).toBe(400);
+    // searched by name with marks optional, from the start of the name or of any word
+    const found = async (q: string) =>
+      (
+        (await (await call('GET', `/api/v1/customers?sort=name&order=asc&q=${encodeURIComponent(q)}`)).json())
+          .items as { name: string }[]
+      ).map((c) => c.name);
+    expect(await found('duong')).toEqual(['Ánh Dương', 'Dương Thị Ba']);
+    expect(await found('do van')).toEqual(['Đỗ Văn Bình']);
+    expect(await found('An')).toEqual(['an Nhiên', 'Ánh Dương', 'Bùi Ân']);
+    expect(await found('nhiên')).toEqual(['an Nhiên']);
+    expect(await found('_')).toEqual([]);
   });
 });
 

@@ -1,14 +1,11 @@
 import { eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
+import { escapeLike, foldName } from '../../../platform/name-search';
 import type { TenantContext } from '../../../platform/services';
 import { identities } from '../../auth';
 import { partners } from '../schema';
 import { enrollments, enrollmentTags, partnerProfiles } from '../schema-enrollments';
 import type { DirectoryFilters } from './schemas';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 /**
  * E.164 prefixes a typed phone fragment may stand for: "090 12" → +8490 12…, "+66 81" → +6681…,
@@ -23,14 +20,6 @@ export function phonePrefixes(text: string): string[] | undefined {
   if (digits.startsWith('0')) return [`+84${digits.slice(1)}`, `+66${digits.slice(1)}`];
   if (digits.startsWith('84') || digits.startsWith('66')) return [`+${digits}`];
   return [`+84${digits}`];
-}
-
-const MARKED = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
-const PLAIN = 'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy';
-
-/** The same folding as the database's kenh_sort_key(): lower case without Vietnamese marks. */
-export function foldName(text: string): string {
-  return [...text.toLowerCase()].map((char) => PLAIN[MARKED.indexOf(char)] ?? char).join('');
 }
 
 /**
