@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { afterCursor, decodeCursor, type Page, toPage } from '../../platform/http/paging';
+import { escapeLike } from '../../platform/name-search';
 import type { TenantContext } from '../../platform/services';
 import { normaliseCustomerPhone } from './contact';
 import type { OrderView } from './order-view';
@@ -69,5 +70,3 @@ function searchCondition(q: string) {
   const number = q.replace(/^#/, '');
   return sql`(${orders.number} ilike ${`${escapeLike(number)}%`} or ${orders.number} ilike ${`#${escapeLike(number)}%`} or ${orders.externalId} = ${q}${phone ? sql` or ${orders.customerPhone} = ${phone}` : sql``})`;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { afterCursor, decodeCursor, type Page, toPage } from '../../platform/http/paging';
+import { escapeLike } from '../../platform/name-search';
 import type { RoleName } from '../../platform/permissions';
 import type { TenantContext } from '../../platform/services';
 import { identities } from '../auth';
@@ -28,10 +29,6 @@ const memberColumns = {
   twoFactorEnabled: sql<boolean>`${isNotNull(identities.totpEnabledAt)}`,
   createdAt: orgMembers.createdAt,
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 /** Staff of the organisation, filtered by text, role and status, sorted by name or joining date. */
 export async function findMembers(ctx: TenantContext, query: MemberQuery): Promise<Page<MemberView>> {

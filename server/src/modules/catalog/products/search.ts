@@ -1,4 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { escapeLike } from '../../../platform/name-search';
 
 const MARKED =
   'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ' +
@@ -22,10 +23,6 @@ export function foldText(text: string): string {
  */
 export function foldSql(column: SQLWrapper): SQL {
   return sql`lower(translate(${column}, ${MARKED}, ${PLAIN}))`;
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** A SKU that starts with the query, or a name with a word that starts with it. */
