@@ -1,3 +1,5 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+
 /**
  * Searching people by name as Vietnamese users type it: marks optional ("nguyen" finds
  * "Nguyễn"), from the start of the name or of any word. Rows keep `kenh_sort_key(name)` (a
@@ -21,4 +23,10 @@ export function escapeLike(text: string): string {
 export function namePatterns(q: string): [string, string] {
   const folded = escapeLike(foldName(q.trim()));
   return [`${folded}%`, `% ${folded}%`];
+}
+
+/** A sort-key column matching a typed name (see `namePatterns`). */
+export function nameMatches(sortName: SQLWrapper, q: string): SQL {
+  const [nameStart, wordStart] = namePatterns(q);
+  return sql`(${sortName} like ${nameStart} or ${sortName} like ${wordStart})`;
 }

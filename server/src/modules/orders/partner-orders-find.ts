@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../platform/errors';
 import { afterCursor, decodeCursor, type PageQuery, toPage } from '../../platform/http/paging';
-import { namePatterns } from '../../platform/name-search';
+import { nameMatches } from '../../platform/name-search';
 import type { Services } from '../../platform/services';
 import { myEnrollmentScope } from './partner-orders-access';
 import { maskPhone, toPartnerOrderItem, toPartnerOrderView } from './partner-orders-view';
@@ -116,7 +116,6 @@ export async function findMyCustomers(
   query: Pick<PageQuery, 'limit' | 'cursor'> & { enrollmentId?: string; q?: string },
 ) {
   const scope = await myEnrollmentScope(services, identityId, query.enrollmentId);
-  const names = query.q ? namePatterns(query.q) : undefined;
   if (scope.ids.length === 0) return { items: [], nextCursor: null };
   const cursor = decodeCursor(query.cursor);
   const since = sql<Date>`coalesce(${customers.ownedSince}, ${customers.createdAt})`;
@@ -137,7 +136,7 @@ export async function findMyCustomers(
       and(
         inArray(customers.orgId, scope.orgIds),
         inArray(customers.ownerEnrollmentId, scope.ids),
-        names ? or(like(customers.sortName, names[0]), like(customers.sortName, names[1])) : undefined,
+        query.q ? nameMatches(customers.sortName, query.q) : undefined,
         afterCursor({
           sortColumn: since,
           idColumn: customers.id,

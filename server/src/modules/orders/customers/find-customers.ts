@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
 import { afterCursor, decodeCursor, type Page, toPage } from '../../../platform/http/paging';
-import { escapeLike, namePatterns } from '../../../platform/name-search';
+import { escapeLike, nameMatches } from '../../../platform/name-search';
 import type { TenantContext } from '../../../platform/services';
 import { normaliseCustomerPhone } from '../contact';
 import type { CreditedPartnerView, OrderView } from '../order-view';
@@ -88,12 +88,11 @@ export async function findCustomers(
 /** Name (marks optional, start of the name or of any word), email or phone (prefix). */
 function searchCondition(q: string) {
   const phone = normaliseCustomerPhone(q);
-  const [nameStart, wordStart] = namePatterns(q);
   const like = `${escapeLike(q.trim().toLowerCase())}%`;
   // a phone prefix as stored (E.164), when the text is one: "+8490 12" → +849012…
   const digits = q.replace(/[\s.-]/g, '');
   const phonePrefix = /^\+\d{3,}$/.test(digits) ? sql` or ${customers.phone} like ${`${digits}%`}` : sql``;
-  return sql`(${customers.sortName} like ${nameStart} or ${customers.sortName} like ${wordStart} or ${customers.email} like ${like}${phonePrefix}${phone ? sql` or ${customers.phone} = ${phone}` : sql``})`;
+  return sql`(${nameMatches(customers.sortName, q)} or ${customers.email} like ${like}${phonePrefix}${phone ? sql` or ${customers.phone} = ${phone}` : sql``})`;
 }
 
 /** The customer with their owner and latest orders; not found for other organisations. */

@@ -1,6 +1,6 @@
 import { eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
-import { escapeLike, foldName } from '../../../platform/name-search';
+import { escapeLike, namePatterns } from '../../../platform/name-search';
 import type { TenantContext } from '../../../platform/services';
 import { identities } from '../../auth';
 import { partners } from '../schema';
@@ -28,7 +28,7 @@ export function phonePrefixes(text: string): string[] | undefined {
  * set of enrollment ids, so one alternative never forces a scan of the whole join.
  */
 function searchCondition(ctx: TenantContext, q: string): SQL {
-  const folded = escapeLike(foldName(q.trim()));
+  const [nameStart, wordStart] = namePatterns(q);
   const phones = phonePrefixes(q) ?? [];
   const identityMatches = [
     sql`select id from ${identities} where lower(${identities.email}) like ${`${escapeLike(q.trim().toLowerCase())}%`}`,
@@ -38,8 +38,8 @@ function searchCondition(ctx: TenantContext, q: string): SQL {
     ),
   ];
   return sql`${enrollments.id} in (
-    select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${`${folded}%`}
-    union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${`% ${folded}%`}
+    select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${nameStart}
+    union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.sort_name like ${wordStart}
     union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId}
       and upper(e.referral_code) like ${`${escapeLike(q.trim().toUpperCase())}%`}
     union select e.id from ${enrollments} e where e.org_id = ${ctx.orgId} and e.external_id = ${q.trim()}
