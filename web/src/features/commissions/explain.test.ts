@@ -4,7 +4,7 @@ import en from '../../i18n/en.json';
 import th from '../../i18n/th.json';
 import vi from '../../i18n/vi.json';
 import { explainSentences } from './explain';
-import { formatPercent, percentTextToPpm, ppmToPercentText, reducedFraction } from './rates';
+import { formatPercent, formatShare, percentTextToPpm, ppmToPercentText, reducedFraction } from './rates';
 import type { Explanation } from './types';
 
 const i18n = i18next.createInstance();
@@ -161,5 +161,15 @@ describe('rates', () => {
     expect(percentTextToPpm('100.01')).toBeNull();
     expect(percentTextToPpm('1.23456')).toBeNull();
     expect(reducedFraction('2', '6')).toBe('1/3');
+  });
+
+  it('shows a measured share to the hundredth of a percent, half-up, where a rate keeps every digit', () => {
+    expect(formatShare('580015', 'vi')).toBe('58%');
+    expect(formatPercent('580015', 'vi')).toBe('58,0015%');
+    expect(formatShare('22950', 'vi')).toBe('2,3%');
+    expect(formatShare('22949', 'vi')).toBe('2,29%');
+    expect(formatShare('127920', 'en')).toBe('12.79%');
+    expect(formatShare('-22950', 'th')).toBe('-2.3%');
+    expect(formatShare('1000000', 'vi')).toBe('100%');
   });
 });

@@ -18,7 +18,7 @@ import {
 } from './guard-types';
 import { GuardWarnings } from './guard-warnings';
 import { PercentInput } from './inputs';
-import { formatPercent } from './rates';
+import { formatPercent, formatShare } from './rates';
 
 const MONTH_CHOICES = ['3', '6', '12', '24', '36'];
 
@@ -139,7 +139,7 @@ function ShareBar({
   const share = sharePpm === null ? null : BigInt(sharePpm);
   const limit = BigInt(limitPpm);
   const bad = share !== null && (minimum ? share < limit : share >= limit);
-  // the bar's width only; every number shown is the exact share
+  // the bar's width only; the share is shown to the hundredth of a percent
   const width =
     share === null ? 0 : Number(share < 0n ? 0n : share > 1_000_000n ? 1_000_000n : share) / 10_000;
   return (
@@ -149,7 +149,7 @@ function ShareBar({
           {label}
         </Text>
         <Text size="lg" fw={700} c={bad ? 'red' : undefined}>
-          {share === null ? '—' : formatPercent(share, i18n.language)}
+          {share === null ? '—' : formatShare(share, i18n.language)}
         </Text>
       </Group>
       <Progress
@@ -177,7 +177,7 @@ function ProgramGuard({ item }: { item: GuardProgramReport }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const money = (minor: string) => format.money(minor, item.currency);
-  const percent = (ppm: string | null) => (ppm === null ? '—' : formatPercent(ppm, i18n.language));
+  const percent = (ppm: string | null) => (ppm === null ? '—' : formatShare(ppm, i18n.language));
   const { totals, limits } = item;
   return (
     <Paper withBorder radius="md" p="md" component="section" data-testid="guard-program">

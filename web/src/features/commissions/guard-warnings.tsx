@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GuardWarning, VIETNAM_PAYOUT_CAP_PPM } from './guard-types';
-import { formatPercent } from './rates';
+import { formatPercent, formatShare } from './rates';
 
 /**
  * The multi-level warning, in the same words on the plan editor and the guard report: more than one
@@ -39,6 +39,7 @@ export function warningText(
   t: (key: string, options?: Record<string, unknown>) => string,
   locale: string,
 ): string {
+  const share = (ppm: string | null) => (ppm === null ? '—' : formatShare(ppm, locale));
   const percent = (ppm: string | null) => (ppm === null ? '—' : formatPercent(ppm, locale));
   const cap = formatPercent(VIETNAM_PAYOUT_CAP_PPM, locale);
   switch (warning.code) {
@@ -46,7 +47,7 @@ export function warningText(
       return warning.sharePpm === null
         ? t('commissionReports.warnings.payoutsWithoutRevenue', { cap })
         : t('commissionReports.warnings.payouts', {
-            share: percent(warning.sharePpm),
+            share: share(warning.sharePpm),
             limit: percent(warning.limitPpm),
             cap,
           });
@@ -54,12 +55,12 @@ export function warningText(
       return warning.sharePpm === null
         ? t('commissionReports.warnings.overridesWithoutRevenue')
         : t('commissionReports.warnings.overrides', {
-            share: percent(warning.sharePpm),
+            share: share(warning.sharePpm),
             limit: percent(warning.limitPpm),
           });
     case 'non_partner_below_limit':
       return t('commissionReports.warnings.nonPartner', {
-        share: percent(warning.sharePpm),
+        share: share(warning.sharePpm),
         limit: percent(warning.limitPpm),
       });
     case 'multi_level':

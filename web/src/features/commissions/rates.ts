@@ -17,6 +17,16 @@ export function formatPercent(ppm: string | bigint, locale = 'vi'): string {
   return `${formatter.format(ppmToPercentText(ppm) as unknown as number)}%`;
 }
 
+/**
+ * A measured share (a report's ratio, not a rate someone set) to the hundredth of a percent,
+ * half-up: "58%" rather than "58,0015%". Rates keep every digit (`formatPercent`).
+ */
+export function formatShare(ppm: string | bigint, locale = 'vi'): string {
+  const value = BigInt(ppm);
+  const magnitude = ((value < 0n ? -value : value) + 50n) / 100n;
+  return formatPercent((value < 0n ? -magnitude : magnitude) * 100n, locale);
+}
+
 /** "12,5" or "12.5" (percent) → "125000" (millionths); null when not a percent with ≤ 4 decimals. */
 export function percentTextToPpm(text: string): string | null {
   const cleaned = text.trim().replace('%', '').replace(',', '.').trim();
