@@ -7,7 +7,7 @@ import { customers, orderItems, orders } from '../orders/schema';
 import { orgs } from '../orgs/schema';
 import { enrollments, findUplineChain } from '../partners';
 import { programs } from '../programs/schema';
-import { correctedAmount, correctionsOf } from './corrections';
+import { correctedAmount, correctionLine, correctionsOf } from './corrections';
 import {
   computeOrderCommission,
   type DraftLine,
@@ -74,10 +74,10 @@ export async function recomputeOrderCommissions(
         );
         continue;
       }
-      const difference = draft.amountMinor - effective(prior);
-      if (difference !== 0n)
+      const worth = effective(prior);
+      if (draft.amountMinor !== worth)
         writes.push(
-          correctionValues(ctx, order, prior, difference, corrections(prior).length + 1, now, {
+          orderCorrection(ctx, order, prior, worth, corrections(prior).length + 1, {
             draft,
             versionId: computed.versionId,
           }),
@@ -87,14 +87,14 @@ export async function recomputeOrderCommissions(
       if (seen.has(prior.sourceKey)) continue;
       const amount = effective(prior);
       if (amount !== 0n)
-        writes.push(correctionValues(ctx, order, prior, -amount, corrections(prior).length + 1, now));
+        writes.push(orderCorrection(ctx, order, prior, amount, corrections(prior).length + 1));
     }
   } else {
     // no longer attributed: what was credited is taken back by corrections
     for (const prior of originals) {
       const amount = effective(prior);
       if (amount !== 0n)
-        writes.push(correctionValues(ctx, order, prior, -amount, corrections(prior).length + 1, now));
+        writes.push(orderCorrection(ctx, order, prior, amount, corrections(prior).length + 1));
     }
   }
   if (writes.length > 0) await executor.insert(commissionLines).values(writes).onConflictDoNothing();
@@ -209,48 +209,31 @@ function lineValues(
   };
 }
 
-function correctionValues(
+/** A correction of an order's line, settled to its status with the order's other lines below. */
+function orderCorrection(
   ctx: TenantContext,
   order: Order,
   prior: Line,
-  amount: bigint,
+  worth: bigint,
   sequence: number,
-  now: Date,
   recomputed?: { draft: DraftLine; versionId: string },
 ): typeof commissionLines.$inferInsert {
   const draft = recomputed?.draft;
-  return {
-    orgId: ctx.orgId,
-    id: newId('commissionLine'),
-    enrollmentId: prior.enrollmentId,
-    programId: prior.programId,
-    // the version whose computation asked for the correction (a plan fix names the new version)
-    planVersionId: recomputed?.versionId ?? prior.planVersionId,
-    ruleId: prior.ruleId,
-    kind: 'correction',
-    orderId: order.id,
-    lineNo: prior.lineNo,
-    reversesLineId: prior.id,
-    sourceKey: `${prior.sourceKey}:c${sequence}`,
-    level: prior.level,
-    currency: prior.currency,
-    baseMinor: draft?.baseMinor ?? 0n,
-    ratePpm: draft?.ratePpm ?? null,
-    amountMinor: amount,
-    rounding: prior.rounding,
+  return correctionLine(ctx, prior, {
+    previousMinor: worth,
+    newMinor: draft?.amountMinor ?? 0n,
+    stillEarned: draft !== undefined,
+    sequence,
+    versionId: recomputed?.versionId ?? prior.planVersionId,
     status: 'pending',
-    explanation: {
-      correction: {
-        ofLineId: prior.id,
-        previousMinor: String((draft?.amountMinor ?? 0n) - amount),
-        newMinor: String(draft?.amountMinor ?? 0n),
-      },
-      ...(draft ? { recomputed: draft.explanation } : { reason: 'no_longer_earned' }),
-    },
+    holdUntil: null,
     earnedAt: order.placedAt,
-    createdAt: now,
-    updatedAt: now,
-  };
+    recomputed: draft && {
+      baseMinor: draft.baseMinor,
+      ratePpm: draft.ratePpm,
+      explanation: draft.explanation,
+    },
+  });
 }
 
 async function reversalWrites(

@@ -1,6 +1,5 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
-import { newId } from '../../../platform/ids';
 import { localDayBounds } from '../../../platform/local-days';
 import type { Services, TenantContext } from '../../../platform/services';
 import { clickStats } from '../../tracking';
@@ -10,12 +9,10 @@ import {
   computeDailyActions,
   computeDailyActionsOfOrg,
   type DayOwed,
-  partnersOf,
-  planWithActionRule,
+  dayActionLine,
+  dayPartners,
   writeDay,
 } from './daily-actions';
-
-const DAY_MS = 86_400_000;
 
 /** Closed days looked at on each run, so a server down for less than this misses none. */
 export const CLICK_LOOKBACK_DAYS = 7;
@@ -65,28 +62,13 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     .having(sql`sum(${clickStats.uniqueClicks}) > 0`);
   if (totals.length === 0) return 0;
 
-  const partners = await partnersOf(
-    ctx,
-    executor,
-    totals.map((row) => row.enrollmentId),
-  );
-  const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
-  const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
   const owed = new Map<string, DayOwed>();
-  for (const total of totals) {
-    const partner = partners.find((p) => p.id === total.enrollmentId);
-    if (!partner || partner.programId !== total.programId) continue;
-    if (!plans.has(partner.programId))
-      plans.set(
-        partner.programId,
-        await planWithActionRule(ctx, executor, partner.programId, start, 'click'),
-      );
-    const inForce = plans.get(partner.programId);
-    if (!inForce) continue;
+  for (const { total, partner, inForce } of await dayPartners(ctx, executor, totals, start, 'click')) {
     for (const rule of actionRulesFor(inForce.plan, { kind: 'click' }, partner.groupId)) {
+      const sourceKey = clickLineKey(rule.id, partner.id, day);
       const amount = BigInt(total.uniqueClicks) * rule.amountMinor;
-      owed.set(clickLineKey(rule.id, partner.id, day), { amountMinor: amount, versionId: inForce.versionId });
+      owed.set(sourceKey, { amountMinor: amount, versionId: inForce.versionId });
       const explanation: ClickActionExplanation = {
         rule: ruleRef(rule),
         action: { event: 'click', day, timeZone, uniqueClicks: total.uniqueClicks },
@@ -94,27 +76,18 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
         exact: `${amount}/1`,
         rounding: 'half_up',
       };
-      values.push({
-        orgId: ctx.orgId,
-        id: newId('commissionLine'),
-        enrollmentId: partner.id,
-        programId: partner.programId,
-        planVersionId: inForce.versionId,
-        ruleId: rule.id,
-        kind: 'action',
-        sourceKey: clickLineKey(rule.id, partner.id, day),
-        currency: partner.currency,
-        baseMinor: 0n,
-        ratePpm: null,
-        amountMinor: amount,
-        rounding: 'half_up',
-        status: 'on_hold',
-        holdUntil: new Date(end.getTime() + partner.holdDays * DAY_MS),
-        explanation,
-        earnedAt: start,
-        createdAt: now,
-        updatedAt: now,
-      });
+      values.push(
+        dayActionLine(ctx, {
+          partner,
+          versionId: inForce.versionId,
+          ruleId: rule.id,
+          sourceKey,
+          amountMinor: amount,
+          rounding: 'half_up',
+          explanation,
+          day: { start, end },
+        }),
+      );
     }
   }
   return writeDay(ctx, executor, values, {

@@ -5,7 +5,7 @@ import type { TenantContext } from '../../../platform/services';
 import { conversions } from '../../orders/schema';
 import { enrollments } from '../../partners';
 import { programs } from '../../programs/schema';
-import { correctedAmount, correctionsOf } from '../corrections';
+import { correctedAmount, correctionLine, correctionsOf } from '../corrections';
 import { reconcileLedger } from '../ledger';
 import { parsePlanVersion, versionInForce } from '../plans';
 import { commissionLines } from '../schema';
@@ -107,36 +107,16 @@ export async function computeConversionCommission(
       const target = owed.get(line.sourceKey) ?? 0n;
       if (target === effective) return [];
       return [
-        {
-          orgId: ctx.orgId,
-          id: newId('commissionLine'),
-          enrollmentId: line.enrollmentId,
-          programId: line.programId,
-          planVersionId: version.id,
-          ruleId: line.ruleId,
-          kind: 'correction',
-          conversionId: conversion.id,
-          reversesLineId: line.id,
-          sourceKey: `${line.sourceKey}:c${earlier.length + 1}`,
-          currency: line.currency,
-          baseMinor: 0n,
-          ratePpm: null,
-          amountMinor: target - effective,
-          rounding: 'half_up',
+        correctionLine(ctx, line, {
+          previousMinor: effective,
+          newMinor: target,
+          stillEarned: owed.has(line.sourceKey),
+          sequence: earlier.length + 1,
+          versionId: version.id,
           status: flagged ? 'review' : 'on_hold',
           holdUntil: flagged ? null : holdUntil,
-          explanation: {
-            correction: {
-              ofLineId: line.id,
-              previousMinor: effective.toString(),
-              newMinor: target.toString(),
-            },
-            ...(owed.has(line.sourceKey) ? {} : { reason: 'no_longer_earned' }),
-          },
           earnedAt: conversion.occurredAt,
-          createdAt: now,
-          updatedAt: now,
-        },
+        }),
       ];
     });
   const corrected =

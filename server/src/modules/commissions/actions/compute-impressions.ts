@@ -1,6 +1,5 @@
 import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
-import { newId } from '../../../platform/ids';
 import { localDayBounds } from '../../../platform/local-days';
 import { divideRounded } from '../../../platform/money';
 import type { Services, TenantContext } from '../../../platform/services';
@@ -11,12 +10,10 @@ import {
   computeDailyActions,
   computeDailyActionsOfOrg,
   type DayOwed,
-  partnersOf,
-  planWithActionRule,
+  dayActionLine,
+  dayPartners,
   writeDay,
 } from './daily-actions';
-
-const DAY_MS = 86_400_000;
 
 /** Closed days looked at on each run: impressions may be reported for the last seven days. */
 export const IMPRESSION_LOOKBACK_DAYS = 8;
@@ -73,11 +70,6 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
     .having(sql`sum(${impressionStats.impressions}) > 0`);
   if (totals.length === 0) return 0;
 
-  const partners = await partnersOf(
-    ctx,
-    executor,
-    totals.map((row) => row.enrollmentId),
-  );
   // what each rule, partner and day was paid so far (every line counts, whatever its status:
   // a rejected day stays decided, only new impressions are paid)
   const paid = await executor
@@ -99,20 +91,9 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
       ),
     );
 
-  const plans = new Map<string, Awaited<ReturnType<typeof planWithActionRule>>>();
-  const now = ctx.services.clock.now();
   const values: (typeof commissionLines.$inferInsert)[] = [];
   const owed = new Map<string, DayOwed>();
-  for (const total of totals) {
-    const partner = partners.find((p) => p.id === total.enrollmentId);
-    if (!partner || partner.programId !== total.programId) continue;
-    if (!plans.has(partner.programId))
-      plans.set(
-        partner.programId,
-        await planWithActionRule(ctx, executor, partner.programId, start, 'impression'),
-      );
-    const inForce = plans.get(partner.programId);
-    if (!inForce) continue;
+  for (const { total, partner, inForce } of await dayPartners(ctx, executor, totals, start, 'impression')) {
     const impressions = BigInt(total.impressions);
     const rounding = inForce.plan.settings.rounding;
     for (const rule of actionRulesFor(inForce.plan, { kind: 'impression' }, partner.groupId)) {
@@ -149,27 +130,18 @@ async function computeDay(ctx: TenantContext, executor: Executor, day: string, t
         exact: `${exact}/1000`,
         rounding,
       };
-      values.push({
-        orgId: ctx.orgId,
-        id: newId('commissionLine'),
-        enrollmentId: partner.id,
-        programId: partner.programId,
-        planVersionId: inForce.versionId,
-        ruleId: rule.id,
-        kind: 'action',
-        sourceKey: `${prefix}${impressions}`,
-        currency: partner.currency,
-        baseMinor: 0n,
-        ratePpm: null,
-        amountMinor: amount,
-        rounding,
-        status: 'on_hold',
-        holdUntil: new Date(end.getTime() + partner.holdDays * DAY_MS),
-        explanation,
-        earnedAt: start,
-        createdAt: now,
-        updatedAt: now,
-      });
+      values.push(
+        dayActionLine(ctx, {
+          partner,
+          versionId: inForce.versionId,
+          ruleId: rule.id,
+          sourceKey: `${prefix}${impressions}`,
+          amountMinor: amount,
+          rounding,
+          explanation,
+          day: { start, end },
+        }),
+      );
     }
   }
   return writeDay(ctx, executor, values, {

@@ -6,10 +6,13 @@ import type { Services, TenantContext } from '../../../platform/services';
 import { orgs } from '../../orgs/schema';
 import { enrollments } from '../../partners';
 import { programs } from '../../programs/schema';
+import { correctionLine } from '../corrections';
 import { reconcileLedger } from '../ledger';
 import { parsePlanVersion, versionInForce } from '../plans';
 import { commissionLines, commissionPlanVersions } from '../schema';
 import { type ActionEvent, hasActionRule } from './action-rules';
+
+const DAY_MS = 86_400_000;
 
 export type DayComputation = (
   ctx: TenantContext,
@@ -65,7 +68,7 @@ export async function computeDailyActionsOfOrg(
 }
 
 /** The partners a day's counts belong to, with their program's currency and hold days. */
-export function partnersOf(ctx: TenantContext, executor: Executor, enrollmentIds: string[]) {
+function partnersOf(ctx: TenantContext, executor: Executor, enrollmentIds: string[]) {
   return executor
     .select({
       id: enrollments.id,
@@ -80,7 +83,7 @@ export function partnersOf(ctx: TenantContext, executor: Executor, enrollmentIds
 }
 
 /** The plan version in force at a moment, when it has a rule for the event. */
-export async function planWithActionRule(
+async function planWithActionRule(
   ctx: TenantContext,
   executor: Executor,
   programId: string,
@@ -91,6 +94,80 @@ export async function planWithActionRule(
   if (!version) return undefined;
   const plan = parsePlanVersion(version);
   return hasActionRule(plan, event) ? { versionId: version.id, plan } : undefined;
+}
+
+type DayPartner = Awaited<ReturnType<typeof partnersOf>>[number];
+type PlanInForce = NonNullable<Awaited<ReturnType<typeof planWithActionRule>>>;
+
+/**
+ * Each of a day's totals with its partner and the plan version in force at the day's start, when
+ * that version pays the event (totals of unknown partners, or of another program, are left out).
+ * Each program's version is read once.
+ */
+export async function dayPartners<Total extends { enrollmentId: string; programId: string }>(
+  ctx: TenantContext,
+  executor: Executor,
+  totals: Total[],
+  start: Date,
+  event: ActionEvent,
+): Promise<{ total: Total; partner: DayPartner; inForce: PlanInForce }[]> {
+  const partners = await partnersOf(
+    ctx,
+    executor,
+    totals.map((row) => row.enrollmentId),
+  );
+  const plans = new Map<string, PlanInForce | undefined>();
+  const found: { total: Total; partner: DayPartner; inForce: PlanInForce }[] = [];
+  for (const total of totals) {
+    const partner = partners.find((p) => p.id === total.enrollmentId);
+    if (!partner || partner.programId !== total.programId) continue;
+    if (!plans.has(partner.programId))
+      plans.set(partner.programId, await planWithActionRule(ctx, executor, partner.programId, start, event));
+    const inForce = plans.get(partner.programId);
+    if (inForce) found.push({ total, partner, inForce });
+  }
+  return found;
+}
+
+/**
+ * A new action line of a day for one rule and partner, earned at the day's start and held for the
+ * program's hold days from the day's end.
+ */
+export function dayActionLine(
+  ctx: TenantContext,
+  input: {
+    partner: DayPartner;
+    versionId: string;
+    ruleId: string;
+    sourceKey: string;
+    amountMinor: bigint;
+    rounding: 'half_up' | 'half_even';
+    explanation: (typeof commissionLines.$inferInsert)['explanation'];
+    day: { start: Date; end: Date };
+  },
+): typeof commissionLines.$inferInsert {
+  const now = ctx.services.clock.now();
+  return {
+    orgId: ctx.orgId,
+    id: newId('commissionLine'),
+    enrollmentId: input.partner.id,
+    programId: input.partner.programId,
+    planVersionId: input.versionId,
+    ruleId: input.ruleId,
+    kind: 'action',
+    sourceKey: input.sourceKey,
+    currency: input.partner.currency,
+    baseMinor: 0n,
+    ratePpm: null,
+    amountMinor: input.amountMinor,
+    rounding: input.rounding,
+    status: 'on_hold',
+    holdUntil: new Date(input.day.end.getTime() + input.partner.holdDays * DAY_MS),
+    explanation: input.explanation,
+    earnedAt: input.day.start,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**
@@ -149,7 +226,6 @@ export async function settleDay(
     const key = input.dayKeyOf(line.sourceKey);
     days.set(key, [...(days.get(key) ?? []), line]);
   }
-  const now = ctx.services.clock.now();
   const corrections: (typeof commissionLines.$inferInsert)[] = [];
   for (const [key, paid] of days) {
     if (paid.some((line) => line.status === 'rejected' || line.status === 'void')) continue;
@@ -160,35 +236,19 @@ export async function settleDay(
     const owedMinor = owed?.amountMinor ?? 0n;
     if (owedMinor === paidMinor) continue;
     const earlier = paid.filter((line) => line.kind === 'correction').length;
-    corrections.push({
-      orgId: ctx.orgId,
-      id: newId('commissionLine'),
-      enrollmentId: first.enrollmentId,
-      programId: first.programId,
-      planVersionId: owed?.versionId ?? first.planVersionId,
-      ruleId: first.ruleId,
-      kind: 'correction',
-      reversesLineId: first.id,
-      sourceKey: `${key}${key.endsWith(':') ? '' : ':'}c${earlier + 1}`,
-      currency: first.currency,
-      baseMinor: 0n,
-      ratePpm: null,
-      amountMinor: owedMinor - paidMinor,
-      rounding: first.rounding,
-      status: 'on_hold',
-      holdUntil: first.holdUntil,
-      explanation: {
-        correction: {
-          ofLineId: first.id,
-          previousMinor: paidMinor.toString(),
-          newMinor: owedMinor.toString(),
-        },
-        ...(owed ? {} : { reason: 'no_longer_earned' }),
-      },
-      earnedAt: input.start,
-      createdAt: now,
-      updatedAt: now,
-    });
+    corrections.push(
+      correctionLine(ctx, first, {
+        previousMinor: paidMinor,
+        newMinor: owedMinor,
+        stillEarned: owed !== undefined,
+        sequence: earlier + 1,
+        sourceKey: `${key}${key.endsWith(':') ? '' : ':'}c${earlier + 1}`,
+        versionId: owed?.versionId ?? first.planVersionId,
+        status: 'on_hold',
+        holdUntil: first.holdUntil,
+        earnedAt: input.start,
+      }),
+    );
   }
   if (corrections.length === 0) return [];
   return executor.insert(commissionLines).values(corrections).onConflictDoNothing().returning();
