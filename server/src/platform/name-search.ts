@@ -1,17 +1,27 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 
 /**
- * Searching people by name as Vietnamese users type it: marks optional ("nguyen" finds
- * "Nguyễn"), from the start of the name or of any word. Rows keep `kenh_sort_key(name)` (a
- * database function: the folded name, then the name as written) in a `sort_name` column.
+ * Searching and sorting people by name as Vietnamese and Thai users expect: Vietnamese marks
+ * optional ("nguyen" finds "Nguyễn"), Thai leading vowels after their consonant (as a Thai
+ * dictionary sorts), from the start of the name or of any word. Rows keep `kenh_sort_key(name)`
+ * (a database function: the folded name, then the name as written) in a `sort_name` column.
  */
 
 const MARKED = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
 const PLAIN = 'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy';
 
-/** The same folding as the database's kenh_sort_key(): lower case without Vietnamese marks. */
+/** Thai vowels written before the consonant they follow when spoken. */
+const THAI_LEADING_VOWEL = /([เแโใไ])([ก-ฮ])/g;
+
+/**
+ * The same folding as the database's kenh_sort_key(): lower case without Vietnamese marks, each
+ * Thai leading vowel moved after its consonant ("เกศ" → "กเศ").
+ */
 export function foldName(text: string): string {
-  return [...text.toLowerCase()].map((char) => PLAIN[MARKED.indexOf(char)] ?? char).join('');
+  return [...text.toLowerCase()]
+    .map((char) => PLAIN[MARKED.indexOf(char)] ?? char)
+    .join('')
+    .replace(THAI_LEADING_VOWEL, '$2$1');
 }
 
 /** Text taken literally by LIKE: its wildcards and escape character escaped. */
@@ -21,7 +31,10 @@ export function escapeLike(text: string): string {
 
 /** LIKE patterns of a sort key for a typed name: the start of the name, the start of any word. */
 export function namePatterns(q: string): [string, string] {
-  const folded = escapeLike(foldName(q.trim()));
+  const typed = q.trim();
+  // a Thai leading vowel typed last, its consonant not typed yet, stands after any one consonant
+  const pending = /[เแโใไ]$/.test(typed) ? `_${typed.slice(-1)}` : '';
+  const folded = escapeLike(foldName(pending ? typed.slice(0, -1) : typed)) + pending;
   return [`${folded}%`, `% ${folded}%`];
 }
 

@@ -224,6 +224,40 @@ describe('orders API', () => {
     expect(await found('nhiên')).toEqual(['an Nhiên']);
     expect(await found('_')).toEqual([]);
   });
+
+  it('sorts and finds Thai customers as a Thai dictionary orders them, leading vowels after their consonant', async () => {
+    const { org } = await createOrdersWorld(env);
+    const call = apiCall(env, (await createTestApiKey(env, org.id)).secret);
+    const names = ['ไก่ ทองดี', 'ขวัญใจ', 'เกศินี สุขใจ', 'โชคชัย', 'กมล ศรีสุข', 'แก้ว ใจดี'];
+    for (const [n, name] of names.entries()) {
+      const response = await call(
+        'POST',
+        '/api/v1/orders',
+        body(`T-${n}`, { customer: { name, phone: `090765430${n}` } }),
+      );
+      expect(response.status).toBe(201);
+    }
+    const names$ = async (query: string) =>
+      (
+        (await (await call('GET', `/api/v1/customers?sort=name&order=asc&${query}`)).json()).items as {
+          name: string;
+        }[]
+      ).map((c) => c.name);
+    expect(await names$('limit=10')).toEqual([
+      'กมล ศรีสุข',
+      'เกศินี สุขใจ',
+      'แก้ว ใจดี',
+      'ไก่ ทองดี',
+      'ขวัญใจ',
+      'โชคชัย',
+    ]);
+    const q = (text: string) => `q=${encodeURIComponent(text)}`;
+    expect(await names$(q('เก'))).toEqual(['เกศินี สุขใจ']);
+    // from the start of any word; a leading vowel typed before its consonant already matches
+    expect(await names$(q('ใจ'))).toEqual(['แก้ว ใจดี']);
+    expect(await names$(q('แ'))).toEqual(['แก้ว ใจดี']);
+    expect(await names$(q('ศรี'))).toEqual(['กมล ศรีสุข']);
+  });
 });
 
 describe('conversions API', () => {

@@ -53,4 +53,23 @@ describe('directory sorted by name', () => {
     expect(await search('Huong')).toEqual(['Nguyễn Thị Hương']);
     expect(await search('đức')).toEqual(['Trần Đức Long']);
   });
+
+  it('sorts Thai partners with each leading vowel after its consonant, also after a rename', async () => {
+    const { org } = await createTestOrg(env);
+    const program = await createTestProgram(env, org.id);
+    const call = apiCall(env, (await createTestApiKey(env, org.id)).secret);
+    const created = [];
+    for (const fullName of ['ขวัญใจ มีสุข', 'เกศินี ทองดี', 'กมล ศรีสุข'])
+      created.push(await createTestEnrollment(env, org.id, { programId: program.id, fullName }));
+    const order = async () =>
+      (await (await call('GET', '/api/v1/partners?sort=name&order=asc&limit=10')).json()).items.map(
+        (item: { fullName: string }) => item.fullName,
+      );
+    expect(await order()).toEqual(['กมล ศรีสุข', 'เกศินี ทองดี', 'ขวัญใจ มีสุข']);
+    await env.services.db
+      .update(identities)
+      .set({ fullName: 'ไก่ แก้วใส' })
+      .where(eq(identities.id, created[0]!.identity.id));
+    expect(await order()).toEqual(['กมล ศรีสุข', 'เกศินี ทองดี', 'ไก่ แก้วใส']);
+  });
 });
