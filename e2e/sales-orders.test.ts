@@ -28,6 +28,64 @@ async function staffApi(page: Page) {
   };
 }
 
+describe('the confirmation queue on a phone', () => {
+  it('care staff on a 360 px phone get one card per order, confirm one and cancel one with a reason', async () => {
+    const demo = parseDemoLogins(inject('serverOutput'));
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const staff = await openContext(browser, PHONE);
+    await signInStaff(staff.page, demo.staffEmail, demo.staffPassword);
+    const call = await staffApi(staff.page);
+    const program = await call<{ id: string }>('POST', '/api/v1/programs', {
+      name: `CTV giao nhanh ${suffix}`,
+    });
+    await call('POST', `/api/v1/programs/${program.id}/status`, { status: 'active' });
+    const partner = await call<{ referralCode: string }>('POST', `/api/v1/programs/${program.id}/partners`, {
+      fullName: `Lý Thu Trang ${suffix}`,
+      phone: `09${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0')}`,
+    });
+    const orderIds: string[] = [];
+    for (const [n, name] of ['Hà Minh Tú', 'Quách Gia Hân'].entries()) {
+      const order = await call<{ id: string }>('POST', '/api/v1/orders', {
+        externalId: `PHONE-${suffix}-${n}`,
+        currency: 'VND',
+        partnerCode: partner.referralCode,
+        customer: { name, phone: `090555000${n}`, address: '25 Trần Hưng Đạo, Quận 5, TP. Hồ Chí Minh' },
+        items: [{ sku: `PHONE-${suffix}`, name: 'Hộp quà Tết', quantity: 1, unitPriceMinor: '450000' }],
+      });
+      orderIds.push(order.id);
+    }
+
+    await staff.page.goto('/order-queue');
+    await staff.page.getByLabel('Chương trình', { exact: true }).first().click();
+    await staff.page.getByRole('option', { name: `CTV giao nhanh ${suffix}` }).click();
+    const card = (id: string) => staff.page.locator(`[data-testid=queue-row][data-order-id="${id}"]`);
+    await card(orderIds[0]!).waitFor();
+    await card(orderIds[1]!).waitFor();
+    // cards, not a table scrolled sideways: the partner and the actions are on screen
+    expect(await staff.page.locator('table').count()).toBe(0);
+    expect(await card(orderIds[0]!).textContent()).toContain(`Lý Thu Trang ${suffix}`);
+    expect(await card(orderIds[0]!).textContent()).toContain('450.000');
+    expect(await staff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    const confirm = card(orderIds[0]!).getByTestId('queue-confirm');
+    const box = await confirm.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(staff.page, 'sales-order-queue-vi-360');
+
+    await confirm.click();
+    await card(orderIds[0]!).waitFor({ state: 'detached' });
+    await card(orderIds[1]!).getByTestId('queue-cancel').click();
+    await staff.page.getByTestId('cancel-submit').click();
+    await staff.page.getByText('Cần nhập lý do').waitFor();
+    await staff.page.getByLabel('Lý do').fill('Khách đổi ý, không nhận hàng');
+    await staff.page.getByTestId('cancel-submit').click();
+    await card(orderIds[1]!).waitFor({ state: 'detached' });
+    const cancelled = await staff.page.request.get(`/api/v1/orders/${orderIds[1]}`);
+    expect(await cancelled.json()).toMatchObject({ status: 'cancelled' });
+  });
+});
+
 describe('orders entered by a CTV', () => {
   it('a CTV enters an order on a 360 px phone, care staff confirm it, the CTV sees it confirmed', async () => {
     const demo = parseDemoLogins(inject('serverOutput'));

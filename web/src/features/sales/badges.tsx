@@ -35,7 +35,7 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
 export function PaymentBadge({ status }: { status: PaymentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PAYMENT_COLORS[status]} variant="outline">
+    <Badge color={PAYMENT_COLORS[status]} variant="outline" miw="max-content">
       {t(`sales.paymentStatus.${status}`)}
     </Badge>
   );

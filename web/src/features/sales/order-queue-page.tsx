@@ -12,9 +12,10 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconChecklist } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import type { Page } from '../../lib/types';
@@ -70,6 +71,8 @@ export function OrderQueuePage() {
     onError: notifyError,
   });
   const canAct = can('orders.manage');
+  // care staff work the queue on their phones too: one card per order there
+  const wide = useMediaQuery('(min-width: 48em)', true);
   const items = queue.data?.items ?? [];
   const reset = () => paging.reset();
   return (
@@ -121,7 +124,24 @@ export function OrderQueuePage() {
           description={t('sales.queue.emptyText')}
         />
       ) : null}
-      {items.length > 0 ? (
+      {items.length > 0 && !wide ? (
+        <Stack gap="sm">
+          {items.map((order) => (
+            <QueueCard key={order.id} order={order}>
+              {canAct ? (
+                <QueueActions
+                  order={order}
+                  busy={act.isPending && act.variables?.order.id === order.id}
+                  onAct={(type) => act.mutate({ order, type })}
+                  onCancel={() => setCancelling(order)}
+                  fullWidth
+                />
+              ) : null}
+            </QueueCard>
+          ))}
+        </Stack>
+      ) : null}
+      {items.length > 0 && wide ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm">
@@ -139,14 +159,16 @@ export function OrderQueuePage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((order) => (
-                  <QueueRow
-                    key={order.id}
-                    order={order}
-                    canAct={canAct}
-                    busy={act.isPending && act.variables?.order.id === order.id}
-                    onAct={(type) => act.mutate({ order, type })}
-                    onCancel={() => setCancelling(order)}
-                  />
+                  <QueueRow key={order.id} order={order}>
+                    {canAct ? (
+                      <QueueActions
+                        order={order}
+                        busy={act.isPending && act.variables?.order.id === order.id}
+                        onAct={(type) => act.mutate({ order, type })}
+                        onCancel={() => setCancelling(order)}
+                      />
+                    ) : null}
+                  </QueueRow>
                 ))}
               </Table.Tbody>
             </Table>
@@ -187,115 +209,171 @@ function Waiting({ minutes, overdue }: { minutes: number; overdue: boolean }) {
   );
 }
 
-function QueueRow({
-  order,
-  canAct,
-  busy,
-  onAct,
-  onCancel,
-}: {
-  order: QueueItem;
-  canAct: boolean;
-  busy: boolean;
-  onAct: (type: 'confirmed' | 'completed') => void;
-  onCancel: () => void;
-}) {
+function OrderHeading({ order }: { order: QueueItem }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
+    <div>
+      <Text fw={600}>{order.number}</Text>
+      <Text size="xs" c="dimmed">
+        {t(`sales.source.${order.source}`, { defaultValue: order.source })} · {format.date(order.placedAt)}
+      </Text>
+      <Group gap={4} mt={4}>
+        {order.alerts.map((kind) => (
+          <AlertBadge key={kind} kind={kind} />
+        ))}
+      </Group>
+    </div>
+  );
+}
+
+function CustomerDetails({ order }: { order: QueueItem }) {
+  return (
+    <div>
+      <Text size="sm">{order.customer.name}</Text>
+      <Text size="xs" c="dimmed">
+        {order.customer.phone ?? ''}
+      </Text>
+      {order.shippingAddress ? (
+        <Text size="xs" c="dimmed" lineClamp={2} maw={260}>
+          {order.shippingAddress}
+        </Text>
+      ) : null}
+      {order.note ? (
+        <Text size="xs" fs="italic" lineClamp={2} maw={260}>
+          {order.note}
+        </Text>
+      ) : null}
+    </div>
+  );
+}
+
+function PartnerDetails({ order }: { order: QueueItem }) {
+  return order.partner ? (
+    <div>
+      <Text size="sm">{order.partner.name}</Text>
+      <Text size="xs" c="dimmed">
+        {order.partner.referralCode}
+        {order.program ? ` · ${order.program.name}` : ''}
+      </Text>
+    </div>
+  ) : (
+    <Text size="sm" c="dimmed">
+      —
+    </Text>
+  );
+}
+
+function TotalDetails({ order, align }: { order: QueueItem; align: 'flex-start' | 'flex-end' }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack align={align} gap={2} style={{ flexShrink: 0 }}>
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {format.money(order.totalMinor, order.currency)}
+      </Text>
+      <PaymentBadge status={order.paymentStatus} />
+      {order.paymentMethod && order.paymentStatus !== 'cod_pending' ? (
+        <Text size="xs" c="dimmed">
+          {t(`sales.paymentMethod.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function QueueActions({
+  order,
+  busy,
+  onAct,
+  onCancel,
+  fullWidth,
+}: {
+  order: QueueItem;
+  busy: boolean;
+  onAct: (type: 'confirmed' | 'completed') => void;
+  onCancel: () => void;
+  /** Large buttons sharing the card's width, for thumbs. */
+  fullWidth?: boolean;
+}) {
+  const { t } = useTranslation();
+  const size = fullWidth ? 'sm' : 'compact-sm';
+  return (
+    <Group gap={fullWidth ? 'sm' : 4} wrap="nowrap" grow={fullWidth}>
+      {order.status === 'pending' ? (
+        <Button size={size} loading={busy} onClick={() => onAct('confirmed')} data-testid="queue-confirm">
+          {t('sales.queue.confirm')}
+        </Button>
+      ) : (
+        <Button
+          size={size}
+          color="teal"
+          loading={busy}
+          onClick={() => onAct('completed')}
+          data-testid="queue-fulfil"
+        >
+          {t('sales.queue.fulfil')}
+        </Button>
+      )}
+      <Button
+        size={size}
+        color="red"
+        variant={fullWidth ? 'light' : 'subtle'}
+        onClick={onCancel}
+        data-testid="queue-cancel"
+      >
+        {t('sales.queue.cancel')}
+      </Button>
+    </Group>
+  );
+}
+
+function QueueRow({ order, children }: { order: QueueItem; children: ReactNode }) {
+  return (
     <Table.Tr data-testid="queue-row" data-order-id={order.id}>
       <Table.Td>
-        <Text fw={600}>{order.number}</Text>
-        <Text size="xs" c="dimmed">
-          {t(`sales.source.${order.source}`, { defaultValue: order.source })} · {format.date(order.placedAt)}
-        </Text>
-        <Group gap={4} mt={4}>
-          {order.alerts.map((kind) => (
-            <AlertBadge key={kind} kind={kind} />
-          ))}
-        </Group>
+        <OrderHeading order={order} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{order.customer.name}</Text>
-        <Text size="xs" c="dimmed">
-          {order.customer.phone ?? ''}
-        </Text>
-        {order.shippingAddress ? (
-          <Text size="xs" c="dimmed" lineClamp={2} maw={260}>
-            {order.shippingAddress}
-          </Text>
-        ) : null}
-        {order.note ? (
-          <Text size="xs" fs="italic" lineClamp={2} maw={260}>
-            {order.note}
-          </Text>
-        ) : null}
+        <CustomerDetails order={order} />
       </Table.Td>
       <Table.Td>
-        {order.partner ? (
-          <>
-            <Text size="sm">{order.partner.name}</Text>
-            <Text size="xs" c="dimmed">
-              {order.partner.referralCode}
-              {order.program ? ` · ${order.program.name}` : ''}
-            </Text>
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        )}
+        <PartnerDetails order={order} />
       </Table.Td>
       <Table.Td ta="right">
-        <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-          {format.money(order.totalMinor, order.currency)}
-        </Text>
-        <Stack align="flex-end" gap={2} mt={4}>
-          <PaymentBadge status={order.paymentStatus} />
-          {order.paymentMethod && order.paymentStatus !== 'cod_pending' ? (
-            <Text size="xs" c="dimmed">
-              {t(`sales.paymentMethod.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}
-            </Text>
-          ) : null}
-        </Stack>
+        <TotalDetails order={order} align="flex-end" />
       </Table.Td>
       <Table.Td>
         <Waiting minutes={order.waitingMinutes} overdue={order.overdue} />
       </Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap" display={canAct ? undefined : 'none'}>
-          {order.status === 'pending' ? (
-            <Button
-              size="compact-sm"
-              loading={busy}
-              onClick={() => onAct('confirmed')}
-              data-testid="queue-confirm"
-            >
-              {t('sales.queue.confirm')}
-            </Button>
-          ) : (
-            <Button
-              size="compact-sm"
-              color="teal"
-              loading={busy}
-              onClick={() => onAct('completed')}
-              data-testid="queue-fulfil"
-            >
-              {t('sales.queue.fulfil')}
-            </Button>
-          )}
-          <Button
-            size="compact-sm"
-            color="red"
-            variant="subtle"
-            onClick={onCancel}
-            data-testid="queue-cancel"
-          >
-            {t('sales.queue.cancel')}
-          </Button>
-        </Group>
-      </Table.Td>
+      <Table.Td>{children}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/** One order of the queue on a phone: what the table's columns show, then the actions. */
+function QueueCard({ order, children }: { order: QueueItem; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="queue-row" data-order-id={order.id}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <OrderHeading order={order} />
+          <TotalDetails order={order} align="flex-end" />
+        </Group>
+        <CustomerDetails order={order} />
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <PartnerDetails order={order} />
+          <Stack gap={0} align="flex-end">
+            <Text size="xs" c="dimmed">
+              {t('sales.queue.waiting')}
+            </Text>
+            <Waiting minutes={order.waitingMinutes} overdue={order.overdue} />
+          </Stack>
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
   );
 }
 
@@ -367,9 +445,9 @@ function OpenAlerts() {
     >
       <Stack gap={4}>
         {shown.map((alert) => (
-          <Group key={`${alert.order.id}-${alert.kind}`} gap="xs" wrap="nowrap">
+          <Group key={`${alert.order.id}-${alert.kind}`} gap="xs" wrap="wrap" style={{ rowGap: 0 }}>
             <AlertBadge kind={alert.kind} />
-            <Text size="sm" truncate>
+            <Text size="sm" lineClamp={2}>
               {alert.order.number} · {alert.order.customerName}
               {alert.partner ? ` · ${alert.partner.name}` : ''} ·{' '}
               {format.money(alert.order.totalMinor, alert.order.currency)}
