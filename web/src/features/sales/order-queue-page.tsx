@@ -74,6 +74,16 @@ export function OrderQueuePage() {
   // care staff work the queue on their phones too: one card per order there
   const wide = useMediaQuery('(min-width: 48em)', true);
   const items = queue.data?.items ?? [];
+  const actionsOf = (order: QueueItem, fullWidth: boolean) =>
+    canAct ? (
+      <QueueActions
+        order={order}
+        busy={act.isPending && act.variables?.order.id === order.id}
+        onAct={(type) => act.mutate({ order, type })}
+        onCancel={() => setCancelling(order)}
+        fullWidth={fullWidth}
+      />
+    ) : null;
   const reset = () => paging.reset();
   return (
     <>
@@ -128,15 +138,7 @@ export function OrderQueuePage() {
         <Stack gap="sm">
           {items.map((order) => (
             <QueueCard key={order.id} order={order}>
-              {canAct ? (
-                <QueueActions
-                  order={order}
-                  busy={act.isPending && act.variables?.order.id === order.id}
-                  onAct={(type) => act.mutate({ order, type })}
-                  onCancel={() => setCancelling(order)}
-                  fullWidth
-                />
-              ) : null}
+              {actionsOf(order, true)}
             </QueueCard>
           ))}
         </Stack>
@@ -160,14 +162,7 @@ export function OrderQueuePage() {
               <Table.Tbody>
                 {items.map((order) => (
                   <QueueRow key={order.id} order={order}>
-                    {canAct ? (
-                      <QueueActions
-                        order={order}
-                        busy={act.isPending && act.variables?.order.id === order.id}
-                        onAct={(type) => act.mutate({ order, type })}
-                        onCancel={() => setCancelling(order)}
-                      />
-                    ) : null}
+                    {actionsOf(order, false)}
                   </QueueRow>
                 ))}
               </Table.Tbody>
