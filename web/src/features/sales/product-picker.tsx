@@ -26,7 +26,7 @@ export function QuantityStepper({
 }) {
   const { t } = useTranslation();
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       <ActionIcon
         variant="default"
         size="lg"
@@ -150,6 +150,7 @@ export function ProductPicker({
             onClick={() => setQuantity(product, 1)}
             aria-label={t('sales.form.addProduct', { name: product.name })}
             data-testid="add-product"
+            style={{ flexShrink: 0 }}
           >
             {t('sales.form.add')}
           </Button>
