@@ -119,6 +119,14 @@ describe('orders entered by a CTV', () => {
     await phone.getByTestId('partner-tab-orders').click();
     await phone.getByTestId('new-order').click();
     await phone.getByTestId('new-order-form').waitFor();
+    await phone.getByTestId('add-product').first().waitFor();
+    // beside product names that wrap, every add button keeps its whole size (they were squeezed,
+    // their label cut)
+    const widths = await phone.$$eval('[data-testid=add-product]', (buttons) =>
+      buttons.map((button) => Math.round(button.getBoundingClientRect().width)),
+    );
+    expect(widths.length).toBeGreaterThan(1);
+    expect(new Set(widths).size).toBe(1);
 
     await phone.getByTestId('submit-order').click();
     await phone.getByText('Nhập tên khách hàng').waitFor();
