@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
 import { afterCursor, decodeCursor, type Page, toPage } from '../../../platform/http/paging';
-import { escapeLike, nameMatches } from '../../../platform/name-search';
+import { escapeLike, nameMatches, phonePrefixes } from '../../../platform/name-search';
 import type { TenantContext } from '../../../platform/services';
 import { normaliseCustomerPhone } from '../contact';
 import type { CreditedPartnerView, OrderView } from '../order-view';
@@ -85,14 +85,13 @@ export async function findCustomers(
   );
 }
 
-/** Name (marks optional, start of the name or of any word), email or phone (prefix). */
+/** Name (marks optional, start of the name or of any word), email or phone (prefix, local or E.164). */
 function searchCondition(q: string) {
   const phone = normaliseCustomerPhone(q);
   const like = `${escapeLike(q.trim().toLowerCase())}%`;
-  // a phone prefix as stored (E.164), when the text is one: "+8490 12" → +849012…
-  const digits = q.replace(/[\s.-]/g, '');
-  const phonePrefix = /^\+\d{3,}$/.test(digits) ? sql` or ${customers.phone} like ${`${digits}%`}` : sql``;
-  return sql`(${nameMatches(customers.sortName, q)} or ${customers.email} like ${like}${phonePrefix}${phone ? sql` or ${customers.phone} = ${phone}` : sql``})`;
+  // phone prefixes as stored (E.164), as the partner directory reads them: "090 12" → +849012…
+  const prefixes = (phonePrefixes(q) ?? []).map((prefix) => sql` or ${customers.phone} like ${`${prefix}%`}`);
+  return sql`(${nameMatches(customers.sortName, q)} or ${customers.email} like ${like}${sql.join(prefixes)}${phone ? sql` or ${customers.phone} = ${phone}` : sql``})`;
 }
 
 /** The customer with their owner and latest orders; not found for other organisations. */

@@ -1,26 +1,11 @@
 import { eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors';
-import { escapeLike, namePatterns } from '../../../platform/name-search';
+import { escapeLike, namePatterns, phonePrefixes } from '../../../platform/name-search';
 import type { TenantContext } from '../../../platform/services';
 import { identities } from '../../auth';
 import { partners } from '../schema';
 import { enrollments, enrollmentTags, partnerProfiles } from '../schema-enrollments';
 import type { DirectoryFilters } from './schemas';
-
-/**
- * E.164 prefixes a typed phone fragment may stand for: "090 12" → +8490 12…, "+66 81" → +6681…,
- * "84912" → +84912…. Undefined when the text is not phone-like.
- */
-export function phonePrefixes(text: string): string[] | undefined {
-  if (!/^\+?[\d\s.\-()]+$/.test(text)) return undefined;
-  const digits = text.replace(/\D/g, '');
-  if (digits.length < 3) return undefined;
-  if (text.trim().startsWith('+')) return [`+${digits}`];
-  if (digits.startsWith('00')) return [`+${digits.slice(2)}`];
-  if (digits.startsWith('0')) return [`+84${digits.slice(1)}`, `+66${digits.slice(1)}`];
-  if (digits.startsWith('84') || digits.startsWith('66')) return [`+${digits}`];
-  return [`+84${digits}`];
-}
 
 /**
  * The search condition: name (its start or the start of any word; marks ignored), email, referral code, phone

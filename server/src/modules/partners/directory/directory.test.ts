@@ -10,8 +10,8 @@ import {
   createTestSession,
 } from '../../../../../test/factories';
 import { createTestEnv } from '../../../../../test/harness';
+import { phonePrefixes } from '../../../platform/name-search';
 import { enrollments, enrollmentTags, partnerGroups, partnerTags } from '../schema-enrollments';
-import { phonePrefixes } from './directory-conditions';
 
 const env = await createTestEnv();
 const phone = () => `091${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
