@@ -14,6 +14,7 @@ import { type PlanVersion, planVersionSchema } from './engine/plan';
 import { type PlanVersionRow, parsePlanVersion, versionInForce } from './plans';
 import { previewOrderCommission } from './recompute-order';
 import { commissionPlans, commissionPlanVersions } from './schema';
+import { nameScopes } from './scope-names';
 
 export function toVersionView(row: PlanVersionRow) {
   return {
@@ -158,7 +159,7 @@ export async function simulateOrder(
     tierProgress: input.tierProgress,
   });
   return {
-    lines: result.lines.map(draftView),
+    lines: await nameScopes(ctx, executor, result.lines.map(draftView)),
     totalMinor: result.lines.reduce((sum, line) => sum + line.amountMinor, 0n).toString(),
     guard: {
       state: result.guard.state,

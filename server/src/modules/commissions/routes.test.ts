@@ -3,6 +3,7 @@ import { createTestEnrollment, createTestProgram } from '../../../../test/enroll
 import { apiCall, createTestApiKey, createTestOrg, systemContext } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import { newId } from '../../platform/ids';
+import { productCategories } from '../catalog';
 import { orderItems, orders } from '../orders/schema';
 import { recomputeOrderCommissions } from './recompute-order';
 
@@ -45,6 +46,7 @@ const RULES = [
   { id: 'ref', name: 'REF 5%', kind: 'override', levels: [{ basis: 'sale', ratePpm: '50000' }] },
 ];
 
+await env.services.db.insert(productCategories).values({ orgId: org.id, id: 'cat_tea', name: 'Trà' });
 const plan = await (await owner('POST', '/api/v1/commission-plans', { programId: program.id })).json();
 
 describe('commission plans API', () => {
@@ -102,6 +104,12 @@ describe('commission plans API', () => {
       ['override', '27500'],
     ]);
     expect(result.totalMinor).toBe('107500');
+    // the category rule names its category, as a recorded line's explanation does
+    expect(result.lines[0].explanation.scope).toEqual({
+      kind: 'category',
+      categoryId: 'cat_tea',
+      name: 'Trà',
+    });
     const lines = await (await owner('GET', '/api/v1/commissions')).json();
     expect(lines.items).toEqual([]);
   });

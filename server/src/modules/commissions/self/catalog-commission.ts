@@ -4,6 +4,7 @@ import type { Services } from '../../../platform/services';
 import { products } from '../../catalog/schema';
 import { computeOrderCommission, type Explanation } from '../engine/compute-order';
 import { parsePlanVersion, versionInForce } from '../plans';
+import { nameScopes } from '../scope-names';
 import { getMyCommissionEnrollment } from './my-enrollment';
 import { categoryParentsOf, categoryPathOf, myTierProgress } from './tier-progress';
 
@@ -101,5 +102,13 @@ export async function findMyCatalogCommission(
       };
     },
   );
-  return { planVersion: version ? { id: version.id, version: version.version } : null, ...page };
+  // the rules' categories and products by name, as on every other explanation
+  const named = await nameScopes(
+    ctx,
+    executor,
+    page.items.flatMap((item) => item.lines),
+  );
+  let next = 0;
+  const items = page.items.map((item) => ({ ...item, lines: item.lines.map(() => named[next++]!) }));
+  return { planVersion: version ? { id: version.id, version: version.version } : null, ...page, items };
 }

@@ -137,9 +137,16 @@ describe('partner earnings', () => {
     expect(byProduct.has(hidden)).toBe(false);
     // 12% of 375.000 ₫ and 10% of 450.000 ₫: 45.000 ₫ each
     expect(byProduct.get(serum)).toMatchObject({ amountMinor: '45000', priceMinor: '375000' });
-    expect((byProduct.get(serum) as { lines: { ruleId: string }[] }).lines.map((l) => l.ruleId)).toEqual([
-      'skin',
-    ]);
+    const serumLines = (
+      byProduct.get(serum) as { lines: { ruleId: string; explanation: { scope: object } }[] }
+    ).lines;
+    expect(serumLines.map((l) => l.ruleId)).toEqual(['skin']);
+    // the rule's category by name, not by id
+    expect(serumLines[0]!.explanation.scope).toEqual({
+      kind: 'category',
+      categoryId: parentCategory,
+      name: 'Mỹ phẩm',
+    });
     expect(byProduct.get(tea)).toMatchObject({ amountMinor: '45000' });
     const one = await get('/api/me/catalog-commission', {
       enrollmentId: mai.enrollment.id,
