@@ -51,7 +51,12 @@ export function LineStatusBadge({ status }: { status: LineStatus }) {
 export function LineKindBadge({ kind, level }: { kind: LineKind; level?: number }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={kind === 'reversal' || kind === 'correction' ? 'grape' : 'blue'}>
+    <Badge
+      variant="outline"
+      color={kind === 'reversal' || kind === 'correction' ? 'grape' : 'blue'}
+      // the name of a kind is never cut short, whatever the column's width
+      miw="max-content"
+    >
       {t(`commissions.kind.${kind}`)}
       {kind === 'override' && level ? ` · ${t('commissions.levelShort', { level })}` : ''}
     </Badge>
