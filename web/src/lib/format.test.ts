@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatDate, formatMoney, formatPeriod, startOfZonedDay } from './format';
+import { currencyDigits, formatDate, formatMoney, formatPeriod, startOfZonedDay, zonedDay } from './format';
 
 // Intl separates currency and digits with a no-break space in some locales.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -61,6 +61,17 @@ describe('startOfZonedDay', () => {
     );
     expect(startOfZonedDay('2026-03-29', 'Europe/Paris').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfZonedDay('2026-03-30', 'Europe/Paris').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+});
+
+describe('zonedDay', () => {
+  it('names the day an instant falls on in the organisation’s zone, not in UTC', () => {
+    // 23:30 UTC on 30 November is already 1 December in Hồ Chí Minh City and Bangkok
+    const lateUtc = new Date('2026-11-30T23:30:00Z');
+    expect(zonedDay('Asia/Ho_Chi_Minh', lateUtc)).toBe('2026-12-01');
+    expect(zonedDay('Asia/Bangkok', lateUtc)).toBe('2026-12-01');
+    expect(zonedDay('UTC', lateUtc)).toBe('2026-11-30');
+    expect(zonedDay('Asia/Ho_Chi_Minh', new Date('2026-11-30T16:59:59Z'))).toBe('2026-11-30');
   });
 });
 

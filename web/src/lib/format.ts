@@ -114,6 +114,17 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone: "today" for the organisation. */
+export function zonedDay(timeZone: string, at: Date = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
 /**
  * The instant a calendar day (YYYY-MM-DD) starts — or, with `endOfDay`, the instant the next day
  * starts — in a time zone: what "from/to this day" means for an organisation in Asia/Bangkok.

@@ -23,7 +23,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api';
-import { startOfZonedDay } from '../../lib/format';
+import { startOfZonedDay, zonedDay } from '../../lib/format';
 import { useConfirm } from '../../ui/confirm';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
@@ -453,7 +453,8 @@ function PublishModal({ planId, opened, onClose }: { planId: string; opened: boo
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  // today where the organisation is, so a version published early in the morning does not start yesterday
+  const [day, setDay] = useState(() => zonedDay(format.timeZone));
   const publish = useMutation({
     mutationFn: () =>
       api.post<PlanVersion & { ordersToRecompute: number }>(`/api/v1/commission-plans/${planId}/publish`, {
