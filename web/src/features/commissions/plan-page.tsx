@@ -40,11 +40,11 @@ import { describeRule, describeSettings } from './rule-text';
 import { Simulator } from './simulator';
 import {
   DEFAULT_SETTINGS,
-  EDITABLE_RULE_KINDS,
   PLANS_KEY,
   type Plan,
   type PlanSettings,
   type PlanVersion,
+  RULE_KINDS,
   type Rule,
 } from './types';
 
@@ -344,11 +344,9 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
                   {describeRule(rule, plan.currency, t, i18n.language, names)}
                 </Text>
                 <Group gap={4} wrap="nowrap">
-                  {(EDITABLE_RULE_KINDS as readonly string[]).includes(rule.kind) ? (
-                    <ActionIcon variant="subtle" aria-label={t('common.edit')} onClick={() => setOpen(rule)}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  ) : null}
+                  <ActionIcon variant="subtle" aria-label={t('common.edit')} onClick={() => setOpen(rule)}>
+                    <IconPencil size={16} />
+                  </ActionIcon>
                   <ActionIcon
                     variant="subtle"
                     color="red"
@@ -373,7 +371,7 @@ function DraftEditor({ plan, hasDraft, initial }: { plan: Plan; hasDraft: boolea
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {EDITABLE_RULE_KINDS.map((kind) => (
+              {RULE_KINDS.map((kind) => (
                 <Menu.Item key={kind} onClick={() => setOpen(newRule(kind))}>
                   {t(`commissions.ruleKind.${kind}`)}
                 </Menu.Item>

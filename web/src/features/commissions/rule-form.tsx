@@ -18,9 +18,11 @@ import { useTranslation } from 'react-i18next';
 import { CategoryPicker, PartnerGroupPicker, ProductSelect } from './catalog-pickers';
 import { CountInput, MoneyInput, PercentInput } from './inputs';
 import type {
+  ActionRule,
   AddonRule,
   BasicRule,
   OverrideRule,
+  RecurringRule,
   RepurchaseRule,
   Rule,
   RuleKind,
@@ -81,6 +83,8 @@ export function newRule(kind: RuleKind): Rule {
 export function ruleIsIncomplete(rule: Rule): boolean {
   const walk = (value: unknown, key: string): boolean => {
     if (value === '') return key !== 'name';
+    // a count typed as something else than a whole number in range
+    if (typeof value === 'number' && Number.isNaN(value)) return true;
     if (Array.isArray(value)) return value.some((item) => walk(item, key));
     if (value && typeof value === 'object')
       return Object.entries(value).some(([inner, innerValue]) => walk(innerValue, inner));
@@ -160,6 +164,8 @@ function RuleForm({
         {rule.kind === 'addon' ? <AddonFields rule={rule} currency={currency} onChange={update} /> : null}
         {rule.kind === 'repurchase' ? <RepurchaseFields rule={rule} onChange={update} /> : null}
         {rule.kind === 'override' ? <OverrideFields rule={rule} onChange={update} /> : null}
+        {rule.kind === 'action' ? <ActionFields rule={rule} currency={currency} onChange={update} /> : null}
+        {rule.kind === 'recurring' ? <RecurringFields rule={rule} onChange={update} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <PartnerGroupPicker
             label={t('commissions.form.groupId')}
@@ -167,15 +173,18 @@ function RuleForm({
             value={rule.groupId}
             onChange={(groupId) => update({ ...rule, groupId })}
           />
-          <NumberInput
-            label={t('commissions.form.priority')}
-            description={t('commissions.form.priorityHint')}
-            min={0}
-            max={1000}
-            allowDecimal={false}
-            value={rule.priority}
-            onChange={(value) => update({ ...rule, priority: typeof value === 'number' ? value : 0 })}
-          />
+          {/* every action rule for the event pays: no rule wins over another there */}
+          {rule.kind === 'action' ? null : (
+            <NumberInput
+              label={t('commissions.form.priority')}
+              description={t('commissions.form.priorityHint')}
+              min={0}
+              max={1000}
+              allowDecimal={false}
+              value={rule.priority}
+              onChange={(value) => update({ ...rule, priority: typeof value === 'number' ? value : 0 })}
+            />
+          )}
         </SimpleGrid>
         {incomplete ? (
           <Text size="sm" c="red" role="alert">
@@ -592,6 +601,102 @@ function OverrideFields({ rule, onChange }: { rule: OverrideRule; onChange: (rul
         description={t('commissions.form.capHint')}
         ppm={rule.capPpm}
         onPpm={(ppm) => onChange({ ...rule, capPpm: ppm === '' ? null : ppm })}
+      />
+    </>
+  );
+}
+
+const ACTION_EVENTS = ['lead', 'signup', 'custom', 'click', 'impression'] as const;
+
+/** CPL/CPA per conversion (a custom one by the name it is sent with), CPC per unique click, CPM. */
+function ActionFields({
+  rule,
+  currency,
+  onChange,
+}: {
+  rule: ActionRule;
+  currency: string;
+  onChange: (rule: ActionRule) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        label={t('commissions.form.event')}
+        allowDeselect={false}
+        data={ACTION_EVENTS.map((value) => ({ value, label: t(`commissions.form.events.${value}`) }))}
+        value={rule.event}
+        onChange={(value) => {
+          const event = (value as ActionRule['event'] | null) ?? rule.event;
+          // a custom conversion is matched by its name, which must then be given
+          onChange({ ...rule, event, customName: event === 'custom' ? (rule.customName ?? '') : null });
+        }}
+      />
+      {rule.event === 'custom' ? (
+        <TextInput
+          label={t('commissions.form.customName')}
+          description={t('commissions.form.customNameHint')}
+          required
+          maxLength={80}
+          value={rule.customName ?? ''}
+          onChange={(event) => onChange({ ...rule, customName: event.currentTarget.value })}
+        />
+      ) : null}
+      <MoneyInput
+        label={t('commissions.form.amountPer', { event: t(`commissions.event.${rule.event}`) })}
+        required
+        currency={currency}
+        minor={rule.amountMinor}
+        onMinor={(amountMinor) => onChange({ ...rule, amountMinor })}
+      />
+    </>
+  );
+}
+
+/** A rate on each subscription renewal, for some months from the start or for life. */
+function RecurringFields({
+  rule,
+  onChange,
+}: {
+  rule: RecurringRule;
+  onChange: (rule: RecurringRule) => void;
+}) {
+  const { t } = useTranslation();
+  const forLife = rule.months === null;
+  return (
+    <>
+      <ScopeFields scope={rule.scope} onChange={(scope) => onChange({ ...rule, scope })} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <PercentInput
+          label={t('commissions.form.rate')}
+          required
+          ppm={rule.ratePpm}
+          onPpm={(ratePpm) => onChange({ ...rule, ratePpm })}
+        />
+        {forLife ? null : (
+          <NumberInput
+            label={t('commissions.form.months')}
+            description={t('commissions.form.monthsHint')}
+            required
+            min={1}
+            max={120}
+            allowDecimal={false}
+            allowNegative={false}
+            value={Number.isNaN(rule.months) ? '' : (rule.months ?? '')}
+            onChange={(value) =>
+              onChange({
+                ...rule,
+                months: typeof value === 'number' && value >= 1 && value <= 120 ? value : Number.NaN,
+              })
+            }
+            error={Number.isNaN(rule.months) ? t('commissions.form.invalidMonths') : undefined}
+          />
+        )}
+      </SimpleGrid>
+      <Checkbox
+        label={t('commissions.form.forLife')}
+        checked={forLife}
+        onChange={(event) => onChange({ ...rule, months: event.currentTarget.checked ? null : 12 })}
       />
     </>
   );

@@ -59,6 +59,10 @@ export function Simulator({
   ]);
   const [repurchase, setRepurchase] = useState(false);
   const [uplines, setUplines] = useState(0);
+  const [renewalMonth, setRenewalMonth] = useState<number | null>(null);
+  const rules = source === DRAFT ? editing?.rules : versions.find((version) => version.id === source)?.rules;
+  // renewals are paid by recurring rules only: the field shows where one could pay
+  const hasRecurring = (rules ?? []).some((rule) => rule.kind === 'recurring');
   const [incomplete, setIncomplete] = useState(false);
   const simulation = useMutation({
     mutationFn: (body: unknown) => api.post<Simulation>(`/api/v1/commission-plans/${planId}/simulate`, body),
@@ -112,6 +116,7 @@ export function Simulator({
         unitCostMinor: item.cost || null,
       })),
       repurchase,
+      renewalMonth: hasRecurring ? renewalMonth : null,
       uplineGroupIds: Array.from({ length: uplines }, () => null),
     });
   };
@@ -224,6 +229,19 @@ export function Simulator({
             checked={repurchase}
             onChange={(event) => setRepurchase(event.currentTarget.checked)}
           />
+          {hasRecurring ? (
+            <NumberInput
+              label={t('commissions.simulator.renewal')}
+              description={t('commissions.simulator.renewalHint')}
+              min={1}
+              max={1200}
+              allowDecimal={false}
+              allowNegative={false}
+              value={renewalMonth ?? ''}
+              onChange={(value) => setRenewalMonth(typeof value === 'number' && value >= 1 ? value : null)}
+              w={220}
+            />
+          ) : null}
           <NumberInput
             label={t('commissions.simulator.uplines')}
             min={0}
@@ -273,7 +291,9 @@ export function Simulator({
                         currency={currency}
                       />
                     </Table.Td>
-                    <Table.Td ta="right">{format.money(line.amountMinor, currency)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {format.money(line.amountMinor, currency)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
                 <Table.Tr>

@@ -183,8 +183,16 @@ export type Rule =
   | ActionRule
   | RecurringRule;
 export type RuleKind = Rule['kind'];
-/** The kinds the draft editor has a form for. */
-export const EDITABLE_RULE_KINDS = ['basic', 'tier', 'addon', 'repurchase', 'override'] as const;
+/** The kinds of rule, in the order the draft editor offers them. */
+export const RULE_KINDS = [
+  'basic',
+  'tier',
+  'addon',
+  'repurchase',
+  'override',
+  'action',
+  'recurring',
+] as const;
 
 export type PlanSettings = {
   rounding: Rounding;
