@@ -104,7 +104,7 @@ describe('explainSentences', () => {
         '10000',
       ),
     ).toEqual([
-      'Quy tắc “o” (CK mã ID REF).',
+      'Quy tắc CK mã ID REF.',
       'Hoa hồng tuyến trên cấp 1.',
       '2% × 500.000 ₫ (doanh số thuần của đơn) = 10.000 ₫, làm tròn nửa lên',
     ]);
@@ -130,6 +130,19 @@ describe('explainSentences', () => {
       'Phạt phát sinh -50.000 ₫: Giao hàng trễ.',
       'Người nhập: Lan.',
     ]);
+  });
+
+  it('calls a rule left without a name by its kind, not by its id', () => {
+    const unnamed: Explanation = {
+      ...basic,
+      rule: { id: 'addon_125hphf4', name: '', kind: 'addon' },
+      scope: undefined,
+    };
+    expect(explain(unnamed, '30000')[0]).toBe('Quy tắc Add-on (mua kèm).');
+    expect(explain({ ...basic, rule: { id: 'basic_x1', name: '', kind: 'basic' } }, '30000', 'th')[0]).toBe(
+      'กฎคอมมิชชันพื้นฐาน ใช้กับสินค้าทุกรายการ',
+    );
+    expect(explain(unnamed, '30000', 'en')[0]).toBe('Rule: Add-on bonus.');
   });
 
   it('shows fixed amounts per unit in baht with satang', () => {

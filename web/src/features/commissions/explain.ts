@@ -63,13 +63,23 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
   }
 
   if (ex.rule) {
-    const name = ex.rule.name || ex.rule.id;
+    const name = ex.rule.name;
     const kind = t(`commissions.ruleKind.${ex.rule.kind}`, { defaultValue: ex.rule.kind });
-    out.push(
-      ex.scope
-        ? t('commissions.explain.ruleScoped', { name, kind, scope: scopeText(ex.scope, t) })
-        : t('commissions.explain.rule', { name, kind }),
-    );
+    // a rule left without a name is called by its kind, never by its internal id
+    const scope = ex.scope ? scopeText(ex.scope, t) : null;
+    if (name) {
+      out.push(
+        scope
+          ? t('commissions.explain.ruleScoped', { name, kind, scope })
+          : t('commissions.explain.rule', { name, kind }),
+      );
+    } else {
+      out.push(
+        scope
+          ? t('commissions.explain.ruleScopedUnnamed', { kind, scope })
+          : t('commissions.explain.ruleUnnamed', { kind }),
+      );
+    }
   }
   if (ex.level) out.push(t('commissions.explain.level', { level: ex.level }));
   if (ex.action) out.push(actionText(ex.action, t, locale));
