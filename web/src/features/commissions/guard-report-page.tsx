@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { formatMonth } from '../../lib/format';
 import type { Page } from '../../lib/types';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
@@ -259,7 +260,9 @@ function ProgramGuard({ item }: { item: GuardProgramReport }) {
                   key={month.month}
                   bg={month.payoutsAtLimit ? 'var(--mantine-color-red-light)' : undefined}
                 >
-                  <Table.Td>{month.month}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatMonth(month.month, i18n.language)}
+                  </Table.Td>
                   <Table.Td ta="right">{format.number(month.orders)}</Table.Td>
                   <Table.Td ta="right">{money(month.revenueMinor)}</Table.Td>
                   <Table.Td ta="right">{money(month.commissionMinor)}</Table.Td>
