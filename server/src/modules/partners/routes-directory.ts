@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
 import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
+import { XLSX_TYPE } from '../../platform/table-export';
 import { addPartner } from './directory/add-partner';
 import { createSavedView } from './directory/create-saved-view';
 import { deleteSavedView } from './directory/delete-saved-view';
@@ -36,7 +37,6 @@ const viewParams = pathId('savedViewId', 'svw_01jc8x0000abcdefghjkmnpqrs') as z.
 }>;
 const exportQuery = directoryQuerySchema.omit({ limit: true, cursor: true });
 const tags = ['Partners'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const listRoute = defineRoute({
   method: 'get',

@@ -1,14 +1,15 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChecklist, IconDownload, IconFileImport, IconUsers } from '@tabler/icons-react';
+import { IconChecklist, IconFileImport, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { Page } from '../../lib/types';
 import { CursorPager, useCursorPaging } from '../../ui/cursor-pager';
 import { ErrorAlert } from '../../ui/error-alert';
+import { ExportButtons } from '../../ui/export-buttons';
 import { useFormat } from '../../ui/format';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
 import { useCan, useSignedInMe } from '../auth/session';
@@ -90,23 +91,7 @@ export function DirectoryPage() {
         ) : (
           <span />
         )}
-        {can('partners.export') ? (
-          <Group gap="xs">
-            {(['csv', 'xlsx'] as const).map((kind) => (
-              <Button
-                key={kind}
-                component="a"
-                href={withQuery(`/api/v1/partners/export.${kind}`, exportQuery)}
-                download
-                size="xs"
-                variant="default"
-                leftSection={<IconDownload size={14} aria-hidden />}
-              >
-                {kind.toUpperCase()}
-              </Button>
-            ))}
-          </Group>
-        ) : null}
+        {can('partners.export') ? <ExportButtons path="/api/v1/partners" query={exportQuery} /> : null}
       </Group>
       <ErrorAlert error={partners.error} />
       {partners.isLoading ? <PageLoader /> : null}

@@ -1,16 +1,13 @@
-import writeXlsxFile from 'write-excel-file/node';
 import type { Cursor } from '../../../platform/http/paging';
 import type { TenantContext } from '../../../platform/services';
+import { csvStream, type ExportColumn, xlsxFile } from '../../../platform/table-export';
 import { recordAudit } from '../../audit';
 import { selectDirectoryRows } from '../directory/find-partners';
 import type { DirectoryFilters, DirectoryRow } from '../directory/schemas';
-import { csvLine } from './csv';
 
 const BATCH = 1000;
-/** An XLSX file is built in memory: beyond this many rows, export CSV. */
-export const XLSX_MAX_ROWS = 100_000;
 
-const COLUMNS: [string, (row: DirectoryRow) => string | null][] = [
+const COLUMNS: ExportColumn<DirectoryRow>[] = [
   ['Enrollment ID', (row) => row.enrollmentId],
   ['Partner ID', (row) => row.partnerId],
   ['Full name', (row) => row.fullName],
@@ -58,26 +55,7 @@ export async function exportPartnersCsv(
   order: 'asc' | 'desc',
 ): Promise<ReadableStream<Uint8Array>> {
   await auditExport(ctx, 'csv', filters);
-  const encoder = new TextEncoder();
-  const batches = directoryBatches(ctx, filters, order);
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(COLUMNS.map(([title]) => title))}`));
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(
-        encoder.encode(next.value.map((row) => csvLine(COLUMNS.map(([, get]) => get(row)))).join('')),
-      );
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  return csvStream(COLUMNS, directoryBatches(ctx, filters, order));
 }
 
 /** The directory as an XLSX workbook (one sheet), at most XLSX_MAX_ROWS rows. */
@@ -87,13 +65,5 @@ export async function exportPartnersXlsx(
   order: 'asc' | 'desc',
 ): Promise<Buffer> {
   await auditExport(ctx, 'xlsx', filters);
-  const data: (string | null)[][] = [COLUMNS.map(([title]) => title)];
-  for await (const batch of directoryBatches(ctx, filters, order)) {
-    for (const row of batch) {
-      if (data.length > XLSX_MAX_ROWS) break;
-      data.push(COLUMNS.map(([, get]) => get(row)));
-    }
-  }
-  const header = data[0]!.map((value) => ({ value: value ?? '', fontWeight: 'bold' as const }));
-  return writeXlsxFile([header, ...data.slice(1)], { sheet: 'Partners', stickyRowsCount: 1 }).toBuffer();
+  return xlsxFile(COLUMNS, directoryBatches(ctx, filters, order), 'Partners');
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { csvLine } from '../../../platform/csv';
 import type { TenantContext } from '../../../platform/services';
-import { csvLine } from '../export/csv';
 import { partnerImportRows } from '../schema-enrollments';
 import { getImportById } from './get-import';
 
