@@ -3,6 +3,7 @@ import { createTestEnrollment, createTestProgram } from '../../../../test/enroll
 import { apiCall, createTestApiKey, createTestOrg, systemContext } from '../../../../test/factories';
 import { createTestEnv } from '../../../../test/harness';
 import { newId } from '../../platform/ids';
+import { parseCsv } from '../../platform/spreadsheet';
 import { productCategories } from '../catalog';
 import { orderItems, orders } from '../orders/schema';
 import { recomputeOrderCommissions } from './recompute-order';
@@ -179,6 +180,68 @@ describe('commission lines API', () => {
       rounding: 'half_up',
     });
     expect((await accountant('GET', '/api/v1/commissions/cml_missing')).status).toBe(404);
+  });
+
+  it('exports the filtered lines and ledger entries as CSV and XLSX, amounts in units, rates in percent', async () => {
+    const csv = await accountant('GET', `/api/v1/commissions/export.csv?orderId=${orderId}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="commissions-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    // UTF-8 with its byte order mark, so Excel reads Vietnamese
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.startsWith('Line ID,Earned at,Partner,Referral code,Enrollment ID,Kind,Level,Order,')).toBe(
+      true,
+    );
+    const [header, ...rows] = parseCsv(text);
+    const column = (row: string[], title: string) => row[header!.indexOf(title)];
+    const picked = rows
+      .map((row) =>
+        [
+          'Kind',
+          'Level',
+          'Order',
+          'Rule',
+          'Plan version',
+          'Base',
+          'Rate %',
+          'Amount',
+          'Currency',
+          'Status',
+        ].map((title) => column(row, title)),
+      )
+      .sort((a, b) => a[0]!.localeCompare(b[0]!));
+    expect(picked).toEqual([
+      ['basic', '0', 'DH-1', 'CK cơ bản 10%', '1', '300000', '10', '30000', 'VND', 'on_hold'],
+      ['override', '1', 'DH-1', 'REF 5%', '1', '300000', '5', '15000', 'VND', 'on_hold'],
+    ]);
+    expect(rows.map((row) => column(row, 'Referral code')).sort()).toEqual(
+      [seller.enrollment.referralCode, upline.enrollment.referralCode].sort(),
+    );
+
+    // the same filter on the ledger: one accrual per line, on hold
+    const ledger = await accountant('GET', `/api/v1/ledger/export.xlsx?orderId=${orderId}`);
+    expect(ledger.status).toBe(200);
+    expect(ledger.headers.get('content-type')).toContain('spreadsheetml');
+    const { readSheet } = await import('read-excel-file/node');
+    const [titles, ...entries] = await readSheet(Buffer.from(await ledger.arrayBuffer()));
+    const cell = (row: unknown[], title: string) => row[titles!.indexOf(title)];
+    expect(
+      entries
+        .map((row) => [cell(row, 'Bucket'), cell(row, 'Kind'), cell(row, 'Amount'), cell(row, 'Order')])
+        .sort(),
+    ).toEqual([
+      ['on_hold', 'accrual', '15000', 'DH-1'],
+      ['on_hold', 'accrual', '30000', 'DH-1'],
+    ]);
+
+    // a filter matching nothing gives the header alone; a bad filter is refused
+    const none = await (await accountant('GET', '/api/v1/commissions/export.csv?orderId=ord_none')).text();
+    expect(parseCsv(none)).toHaveLength(1);
+    expect((await accountant('GET', '/api/v1/commissions/export.csv?status=paid_twice')).status).toBe(400);
   });
 
   it('lets accountants approve by filter (payable at once) and refuses rejections without a reason', async () => {

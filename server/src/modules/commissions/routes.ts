@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { notFound } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
+import type { AppEnv } from '../../platform/http/env';
 import { body, json, pathId } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
+import { XLSX_MAX_ROWS, XLSX_TYPE } from '../../platform/table-export';
 import { enrollments } from '../partners';
 import { programs } from '../programs/schema';
 import { addIncidental } from './add-incidental';
 import { decideCommissionLines } from './decide-lines';
+import { exportEntries, exportLines } from './export-lines';
 import { findCommissionLines, findLedgerEntries } from './find-lines';
 import { incidentalTemplateCsv } from './incidental-import/columns';
 import { importIncidentals } from './incidental-import/import-incidentals';
@@ -121,6 +125,62 @@ const lineFilterSchema = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
+
+const ledgerFilterSchema = z.object({
+  enrollmentId: z.string().max(60).optional(),
+  bucket: list(z.enum(LEDGER_BUCKETS)),
+  kind: list(z.enum(LEDGER_KINDS)),
+  orderId: z.string().max(60).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+const XLSX_DESCRIPTION = `XLSX workbook, at most ${XLSX_MAX_ROWS.toLocaleString('en')} rows (export CSV beyond)`;
+
+/** A spreadsheet export of a list: the list's filters, every page, CSV (streamed) or XLSX. */
+const exportRoute = <Shape extends z.ZodRawShape>(
+  path: string,
+  what: string,
+  filters: z.ZodObject<Shape>,
+  format: 'csv' | 'xlsx',
+) =>
+  defineRoute({
+    method: 'get',
+    path: `${path}/export.${format}`,
+    tags: lineTags,
+    summary: `Export ${what} as ${format.toUpperCase()}`,
+    description:
+      'Same filters as the list, every matching row. Amounts are in the currency’s units without separators (VND "42000", THB "102.50"); rates are percents.',
+    access: { permission: 'commissions.read' },
+    request: { query: filters.extend({ order: z.enum(['asc', 'desc']).default('desc') }) },
+    responses: {
+      200:
+        format === 'csv'
+          ? { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } }
+          : { description: XLSX_DESCRIPTION, content: { [XLSX_TYPE]: { schema: z.string() } } },
+    },
+  });
+
+const exports = {
+  linesCsv: exportRoute('/api/v1/commissions', 'commission lines', lineFilterSchema, 'csv'),
+  linesXlsx: exportRoute('/api/v1/commissions', 'commission lines', lineFilterSchema, 'xlsx'),
+  ledgerCsv: exportRoute('/api/v1/ledger', 'ledger entries', ledgerFilterSchema, 'csv'),
+  ledgerXlsx: exportRoute('/api/v1/ledger', 'ledger entries', ledgerFilterSchema, 'xlsx'),
+};
+
+/** The response of an export: a file to save, named after its contents and today's date. */
+function exportFile(
+  c: Context<AppEnv>,
+  name: string,
+  format: 'csv' | 'xlsx',
+  file: ReadableStream<Uint8Array> | Buffer,
+) {
+  const stamp = c.get('services').clock.now().toISOString().slice(0, 10);
+  return c.body(file instanceof ReadableStream ? file : new Uint8Array(file), 200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+    'content-disposition': `attachment; filename="${name}-${stamp}.${format}"`,
+  });
+}
 
 const planInputSchema = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
@@ -384,14 +444,7 @@ const routes = {
     summary: 'Ledger entries, newest first, with filters',
     access: { permission: 'commissions.read' },
     request: {
-      query: pageQuerySchema.extend({
-        enrollmentId: z.string().max(60).optional(),
-        bucket: list(z.enum(LEDGER_BUCKETS)),
-        kind: list(z.enum(LEDGER_KINDS)),
-        orderId: z.string().max(60).optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
-      }),
+      query: pageQuerySchema.extend(ledgerFilterSchema.shape),
     },
     responses: {
       200: json(
@@ -506,6 +559,19 @@ export const commissionRoutes = createRouter()
       ),
       200,
     ),
+  )
+  // before the line by id, whose path would take "export.csv" for an id
+  .openapi(exports.linesCsv, async (c) =>
+    exportFile(c, 'commissions', 'csv', await exportLines(c.get('tenant')!, c.req.valid('query'), 'csv')),
+  )
+  .openapi(exports.linesXlsx, async (c) =>
+    exportFile(c, 'commissions', 'xlsx', await exportLines(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
+  )
+  .openapi(exports.ledgerCsv, async (c) =>
+    exportFile(c, 'ledger', 'csv', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'csv')),
+  )
+  .openapi(exports.ledgerXlsx, async (c) =>
+    exportFile(c, 'ledger', 'xlsx', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
   )
   .openapi(routes.listLines, async (c) =>
     c.json(await findCommissionLines(c.get('tenant')!, c.get('services').db, c.req.valid('query')), 200),

@@ -24,6 +24,7 @@ import { startOfZonedDay } from '../../lib/format';
 import type { Page } from '../../lib/types';
 import { CursorPager, useCursorPaging } from '../../ui/cursor-pager';
 import { ErrorAlert } from '../../ui/error-alert';
+import { ExportButtons } from '../../ui/export-buttons';
 import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
@@ -189,38 +190,43 @@ export function CommissionsPage() {
           w={160}
         />
       </Group>
-      {approve ? (
-        <Group mb="sm" gap="xs">
-          <Text size="sm" c="dimmed">
-            {t('commissions.lines.selected', { count: selected.size })}
-          </Text>
-          <Button
-            size="xs"
-            color="teal"
-            disabled={selected.size === 0}
-            onClick={() => setDecision({ decision: 'approve', target: 'selected' })}
-          >
-            {t('commissions.decide.approveSelected')}
-          </Button>
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            disabled={selected.size === 0}
-            onClick={() => setDecision({ decision: 'reject', target: 'selected' })}
-          >
-            {t('commissions.decide.rejectSelected')}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            disabled={items.length === 0}
-            onClick={() => setDecision({ decision: 'approve', target: 'filter' })}
-          >
-            {t('commissions.decide.approveMatching')}
-          </Button>
-        </Group>
-      ) : null}
+      <Group mb="sm" gap="xs" justify="space-between">
+        {approve ? (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('commissions.lines.selected', { count: selected.size })}
+            </Text>
+            <Button
+              size="xs"
+              color="teal"
+              disabled={selected.size === 0}
+              onClick={() => setDecision({ decision: 'approve', target: 'selected' })}
+            >
+              {t('commissions.decide.approveSelected')}
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              disabled={selected.size === 0}
+              onClick={() => setDecision({ decision: 'reject', target: 'selected' })}
+            >
+              {t('commissions.decide.rejectSelected')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={items.length === 0}
+              onClick={() => setDecision({ decision: 'approve', target: 'filter' })}
+            >
+              {t('commissions.decide.approveMatching')}
+            </Button>
+          </Group>
+        ) : (
+          <span />
+        )}
+        <ExportButtons path="/api/v1/commissions" query={filter} />
+      </Group>
       {list.isError ? <ErrorAlert error={list.error} /> : null}
       {list.isPending ? (
         <PageLoader />

@@ -9,6 +9,7 @@ import { startOfZonedDay } from '../../lib/format';
 import type { Page } from '../../lib/types';
 import { CursorPager, useCursorPaging } from '../../ui/cursor-pager';
 import { ErrorAlert } from '../../ui/error-alert';
+import { ExportButtons } from '../../ui/export-buttons';
 import { useFormat } from '../../ui/format';
 import { EmptyCard, PageHeader, PageLoader } from '../../ui/page';
 import { EnrollmentPicker, type PickedEnrollment } from '../partners/enrollment-picker';
@@ -49,6 +50,7 @@ export function LedgerPage() {
       <PageHeader
         title={t('commissionReports.ledger.title')}
         description={t('commissionReports.ledger.text')}
+        actions={<ExportButtons path="/api/v1/ledger" query={filter} />}
       />
       <Group mb="md" gap="sm" align="flex-end">
         <EnrollmentPicker
