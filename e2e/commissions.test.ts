@@ -188,6 +188,9 @@ describe('commission lines for accountants', () => {
       counted(mine!.lines).toString(),
     );
     expect(await section.textContent()).toContain('Hoa hồng của bạn từ đơn này');
+    // each line carries its sum, as staff see it: rate × base = amount
+    const explained = await section.getByTestId('earnings-line').allTextContents();
+    expect(explained.some((text) => /\d+% × [\d.]+\s₫.*= [\d.]+\s₫/.test(text))).toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(phone, 'order-earnings-vi-360');
     expect(ctv.errors).toEqual([]);

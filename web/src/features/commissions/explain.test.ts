@@ -17,9 +17,15 @@ beforeAll(async () => {
 });
 
 // Intl puts no-break spaces before currency symbols; the assertions read plain spaces.
-const explain = (explanation: Explanation, amountMinor: string, locale = 'vi', currency = 'VND') =>
-  explainSentences({ explanation, amountMinor, currency }, i18n.getFixedT(locale), locale).map((s) =>
-    s.replace(/[\u00a0\u202f]/g, ' '),
+const explain = (
+  explanation: Explanation,
+  amountMinor: string,
+  locale = 'vi',
+  currency = 'VND',
+  audience: 'staff' | 'partner' = 'staff',
+) =>
+  explainSentences({ explanation, amountMinor, currency }, i18n.getFixedT(locale), locale, audience).map(
+    (s) => s.replace(/[\u00a0\u202f]/g, ' '),
   );
 
 const basic: Explanation = {
@@ -130,6 +136,16 @@ describe('explainSentences', () => {
       'Phạt phát sinh -50.000 ₫: Giao hàng trễ.',
       'Người nhập: Lan.',
     ]);
+    // the partner reads the bonus or penalty and its reason, not who on the staff entered it
+    expect(
+      explain(
+        { incidental: { reason: 'Giao hàng trễ', enteredBy: 'Lan' } },
+        '-50000',
+        'vi',
+        'VND',
+        'partner',
+      ),
+    ).toEqual(['Phạt phát sinh -50.000 ₫: Giao hàng trễ.']);
   });
 
   it('calls a rule left without a name by its kind, not by its id', () => {

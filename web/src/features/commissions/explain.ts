@@ -14,7 +14,13 @@ export type ExplainInput = {
  * A line's explanation as plain sentences in the reader's language, each recomputable by hand:
  * the rule, the formula with its numbers, the tier reached, the cap applied, the rounding.
  */
-export function explainSentences(input: ExplainInput, t: TFunction, locale: string): string[] {
+export function explainSentences(
+  input: ExplainInput,
+  t: TFunction,
+  locale: string,
+  /** A partner reads the same sentences, without who on the staff entered a bonus or penalty. */
+  audience: 'staff' | 'partner' = 'staff',
+): string[] {
   const { explanation: ex, currency } = input;
   const money = (minor: string | bigint) => formatMoney(minor, currency, locale);
   const out: string[] = [];
@@ -27,7 +33,7 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
         reason: ex.incidental.reason,
       }),
     );
-    if (ex.incidental.enteredBy)
+    if (ex.incidental.enteredBy && audience === 'staff')
       out.push(t('commissions.explain.enteredBy', { name: ex.incidental.enteredBy }));
     return out;
   }
@@ -57,6 +63,7 @@ export function explainSentences(input: ExplainInput, t: TFunction, locale: stri
           { explanation: ex.recomputed, amountMinor: ex.correction.newMinor, currency },
           t,
           locale,
+          audience,
         ),
       );
     return out;

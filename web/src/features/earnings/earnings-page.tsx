@@ -21,6 +21,7 @@ import { SignedInPartnerPage } from '../../partner/signed-in';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { EmptyCard, PageLoader } from '../../ui/page';
+import { formatPercent } from '../commissions/rates';
 import { EnrollmentPicker, useSellingEnrollment } from '../sales/enrollment-picker';
 import {
   EARNINGS_KEYS,
@@ -29,7 +30,6 @@ import {
   type MyEarnings,
   type TierProgress,
 } from './api';
-import { percentOf } from './explain';
 import { LineCard } from './line-card';
 
 const STATUSES = ['pending', 'on_hold', 'review', 'approved', 'rejected', 'void'] as const;
@@ -164,7 +164,7 @@ function TierCard({ tier, currency }: { tier: TierProgress; currency: string }) 
           ? t('earnings.tier.remaining', {
               amount: measured(tier.next.remaining),
               tier: tier.next.number,
-              rate: percentOf(tier.next.ratePpm, i18n.language),
+              rate: formatPercent(tier.next.ratePpm, i18n.language),
             })
           : t('earnings.tier.top')}
       </Text>

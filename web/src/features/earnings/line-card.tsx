@@ -1,8 +1,9 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
+import { explainSentences } from '../commissions/explain';
+import type { Explanation } from '../commissions/types';
 import type { MyCommissionLine } from './api';
-import { explainLine } from './explain';
 
 const STATUS_COLOR: Record<MyCommissionLine['status'], string> = {
   pending: 'yellow',
@@ -18,7 +19,13 @@ export function LineCard({ line }: { line: MyCommissionLine }) {
   const { t, i18n } = useTranslation();
   const { money, day } = useFormat();
   const negative = line.amountMinor.startsWith('-');
-  const words = explainLine(t, line, money, i18n.language);
+  // the sentences staff read, so the partner can redo the sum by hand
+  const words = explainSentences(
+    { explanation: line.explanation as Explanation, amountMinor: line.amountMinor, currency: line.currency },
+    t,
+    i18n.language,
+    'partner',
+  );
   return (
     <Card withBorder radius="md" padding="sm" data-testid="earnings-line">
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
