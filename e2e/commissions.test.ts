@@ -71,6 +71,18 @@ describe('commission lines for accountants', () => {
     const statuses = await page.locator('tbody tr td:nth-child(6)').allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['Cần xem xét']));
+
+    // approving every matching line first says how many and how much: the rows on screen, summed
+    const amounts = await page.locator('tbody tr td:nth-child(5)').allTextContents();
+    const sum = amounts.reduce((total, text) => total + BigInt(text.replace(/[^\d-]/g, '')), 0n);
+    await page.getByRole('button', { name: 'Duyệt mọi dòng khớp bộ lọc' }).click();
+    const summary = page.getByRole('dialog').getByTestId('decision-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/^Sẽ quyết định/);
+    const text = ((await summary.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text).toBe(
+      `Sẽ quyết định ${amounts.length} dòng đang chờ khớp bộ lọc, tổng ${sum.toLocaleString('de-DE')} ₫.`,
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Huỷ' }).click();
     expect(errors).toEqual([]);
     await context.close();
   });

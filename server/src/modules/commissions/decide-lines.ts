@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { TenantContext } from '../../platform/services';
@@ -6,9 +6,41 @@ import { recordAudit } from '../audit';
 import { orders } from '../orders/schema';
 import { type LineFilters, lineConditions } from './find-lines';
 import { reconcileLedger } from './ledger';
-import { commissionLines } from './schema';
+import { type CommissionLineStatus, commissionLines } from './schema';
 
 export const MAX_DECISION = 5000;
+
+/** The statuses a person can still decide on; reversals follow their line, not a decision. */
+const UNDECIDED: CommissionLineStatus[] = ['pending', 'on_hold', 'review'];
+
+/**
+ * What a decision by this filter would cover, before anyone makes it: the undecided lines (not
+ * reversals) and their amount per currency, and whether they fit in one decision.
+ */
+export async function undecidedSummary(ctx: TenantContext, executor: Executor, filter: LineFilters) {
+  const rows = await executor
+    .select({
+      currency: commissionLines.currency,
+      lines: sql<number>`count(*)::int`,
+      amountMinor: sql<string>`coalesce(sum(${commissionLines.amountMinor}), 0)::text`,
+    })
+    .from(commissionLines)
+    .where(
+      and(
+        ...lineConditions(ctx, filter),
+        notInArray(commissionLines.kind, ['reversal']),
+        inArray(commissionLines.status, UNDECIDED),
+      ),
+    )
+    .groupBy(commissionLines.currency)
+    .orderBy(commissionLines.currency);
+  const lines = rows.reduce((sum, row) => sum + row.lines, 0);
+  return {
+    lines,
+    totals: rows.map((row) => ({ currency: row.currency, amountMinor: row.amountMinor })),
+    maxPerDecision: MAX_DECISION,
+  };
+}
 
 export type Decision = { decision: 'approve'; reason?: string } | { decision: 'reject'; reason: string };
 
@@ -50,7 +82,7 @@ export async function decideCommissionLines(
   for (const id of input.lineIds ?? []) if (!found.has(id)) skipped.push({ id, reason: 'not_found' });
   const changed: (typeof commissionLines.$inferSelect)[] = [];
   for (const { line, completedAt } of lines) {
-    if (!['pending', 'on_hold', 'review'].includes(line.status)) {
+    if (!UNDECIDED.includes(line.status)) {
       skipped.push({ id: line.id, reason: `already_${line.status}` });
       continue;
     }
@@ -76,7 +108,7 @@ export async function decideCommissionLines(
         and(
           eq(commissionLines.orgId, ctx.orgId),
           eq(commissionLines.reversesLineId, line.id),
-          inArray(commissionLines.status, ['pending', 'on_hold', 'review']),
+          inArray(commissionLines.status, UNDECIDED),
         ),
       )
       .returning();

@@ -254,11 +254,20 @@ describe('commission lines API', () => {
       filter: { orderId },
     });
     expect(noReason.status).toBe(400);
+    // what the decision would cover, shown before it is made: two undecided lines, 45.000 ₫
+    const summary = async () =>
+      (await accountant('GET', `/api/v1/commissions/undecided-summary?orderId=${orderId}`)).json();
+    expect(await summary()).toEqual({
+      lines: 2,
+      totals: [{ currency: 'VND', amountMinor: '45000' }],
+      maxPerDecision: 5000,
+    });
     const approved = await accountant('POST', '/api/v1/commissions/decisions', {
       decision: 'approve',
       filter: { orderId, status: ['on_hold'] },
     });
     expect(await approved.json()).toEqual({ decided: 2, skipped: [] });
+    expect(await summary()).toEqual({ lines: 0, totals: [], maxPerDecision: 5000 });
     const again = await (
       await accountant('POST', '/api/v1/commissions/decisions', { decision: 'approve', filter: { orderId } })
     ).json();

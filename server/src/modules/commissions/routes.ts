@@ -11,7 +11,7 @@ import { XLSX_MAX_ROWS, XLSX_TYPE } from '../../platform/table-export';
 import { enrollments } from '../partners';
 import { programs } from '../programs/schema';
 import { addIncidental } from './add-incidental';
-import { decideCommissionLines } from './decide-lines';
+import { decideCommissionLines, undecidedSummary } from './decide-lines';
 import { exportEntries, exportLines } from './export-lines';
 import { findCommissionLines, findLedgerEntries } from './find-lines';
 import { incidentalTemplateCsv } from './incidental-import/columns';
@@ -368,6 +368,24 @@ const routes = {
     request: { params: lineParams },
     responses: { 200: json(lineSchema, 'The line') },
   }),
+  undecided: defineRoute({
+    method: 'get',
+    path: '/api/v1/commissions/undecided-summary',
+    tags: lineTags,
+    summary: 'What a decision by this filter would cover: undecided lines and their amount per currency',
+    access: { permission: 'commissions.read' },
+    request: { query: lineFilterSchema },
+    responses: {
+      200: json(
+        z.object({
+          lines: z.number().int(),
+          totals: z.array(z.object({ currency: z.string(), amountMinor: z.string() })),
+          maxPerDecision: z.number().int(),
+        }),
+        'The count and totals',
+      ),
+    },
+  }),
   decide: defineRoute({
     method: 'post',
     path: '/api/v1/commissions/decisions',
@@ -572,6 +590,9 @@ export const commissionRoutes = createRouter()
   )
   .openapi(exports.ledgerXlsx, async (c) =>
     exportFile(c, 'ledger', 'xlsx', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
+  )
+  .openapi(routes.undecided, async (c) =>
+    c.json(await undecidedSummary(c.get('tenant')!, c.get('services').db, c.req.valid('query')), 200),
   )
   .openapi(routes.listLines, async (c) =>
     c.json(await findCommissionLines(c.get('tenant')!, c.get('services').db, c.req.valid('query')), 200),

@@ -1,13 +1,20 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useFormat } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { COMMISSIONS_KEY } from './types';
 
 export type Decision = { decision: 'approve' | 'reject'; target: 'selected' | 'filter' };
+
+type UndecidedSummary = {
+  lines: number;
+  totals: { currency: string; amountMinor: string }[];
+  maxPerDecision: number;
+};
 
 /** The lines a decision by filter covers, as the decisions API reads them. */
 export type LineFilter = Record<string, string | undefined>;
@@ -30,7 +37,19 @@ export function DecisionModal({
   filterText?: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
+  const byFilter = decision?.target === 'filter';
+  // how many lines and how much money a decision by filter covers, read when the dialog opens
+  const summary = useQuery({
+    queryKey: [COMMISSIONS_KEY, 'undecided-summary', filter],
+    queryFn: () => api.get<UndecidedSummary>('/api/v1/commissions/undecided-summary', filter),
+    enabled: byFilter,
+    staleTime: 0,
+  });
+  const covered = byFilter ? summary.data : undefined;
+  const nothingToDecide = covered !== undefined && covered.lines === 0;
+  const tooMany = covered !== undefined && covered.lines > covered.maxPerDecision;
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const mutation = useMutation({
@@ -80,6 +99,33 @@ export function DecisionModal({
               ? (filterText ?? t('commissions.decide.matchingText'))
               : t('commissions.decide.selectedText', { count: lineIds.length })}
           </Text>
+          {byFilter ? (
+            <Text
+              size="sm"
+              fw={600}
+              c={nothingToDecide || tooMany ? 'red' : undefined}
+              data-testid="decision-summary"
+            >
+              {summary.isPending
+                ? t('common.loading')
+                : !covered
+                  ? null
+                  : nothingToDecide
+                    ? t('commissions.decide.summaryNone')
+                    : tooMany
+                      ? t('commissions.decide.summaryTooMany', {
+                          count: covered.lines,
+                          max: format.number(covered.maxPerDecision),
+                        })
+                      : t('commissions.decide.summary', {
+                          count: covered.lines,
+                          amount: covered.totals
+                            .map((total) => format.money(total.amountMinor, total.currency))
+                            .join(' + '),
+                        })}
+            </Text>
+          ) : null}
+          <ErrorAlert error={summary.error} />
           <Textarea
             label={t('commissions.decide.reason')}
             description={
@@ -101,7 +147,12 @@ export function DecisionModal({
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color={reject ? 'red' : 'teal'} loading={mutation.isPending}>
+            <Button
+              type="submit"
+              color={reject ? 'red' : 'teal'}
+              loading={mutation.isPending}
+              disabled={byFilter && (!covered || nothingToDecide || tooMany)}
+            >
               {reject ? t('commissions.decide.reject') : t('commissions.decide.approve')}
             </Button>
           </Group>
