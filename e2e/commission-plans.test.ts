@@ -19,6 +19,23 @@ function field(scope: Page | Locator, role: 'textbox' | 'combobox', label: strin
   return scope.getByRole(role, { name: new RegExp(`^${escaped}( \\*)?$`) });
 }
 
+/** Calls the API as the signed-in staff member (session cookie and CSRF token). */
+async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { path, body },
+  ) as Promise<T>;
+}
+
 /** Opens the form of a new rule of a kind from the draft's "add a rule" menu. */
 async function addRule(page: Page, kind: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
@@ -71,6 +88,10 @@ describe('commission plans', () => {
     await page.getByTestId('program-save').click();
     await page.waitForURL(/\/programs\/prg_[^/]+$/);
 
+    // a group whose partners earn more on skin care
+    const groupName = `Đại lý vàng ${randomBytes(3).toString('hex')}`;
+    await apiPost(page, '/api/v1/partner-groups', { name: groupName });
+
     // the program's plan, opened from the list of plans
     await page.goto('/commission-plans');
     await page.getByRole('button', { name: 'Thiết lập chính sách' }).click();
@@ -92,6 +113,15 @@ describe('commission plans', () => {
     await field(dialog, 'combobox', 'Danh mục').click();
     await page.getByRole('option', { name: 'Mỹ phẩm › Chăm sóc da' }).click();
     await field(dialog, 'textbox', 'Tỷ lệ').fill('12');
+    await keepRule(dialog);
+    dialog = await addRule(page, 'CK cơ bản');
+    await field(dialog, 'textbox', 'Tên quy tắc').fill('Đại lý vàng: chăm sóc da 14%');
+    await dialog.getByText('Danh mục', { exact: true }).click();
+    await field(dialog, 'combobox', 'Danh mục').click();
+    await page.getByRole('option', { name: 'Mỹ phẩm › Chăm sóc da' }).click();
+    await field(dialog, 'textbox', 'Tỷ lệ').fill('14');
+    await field(dialog, 'combobox', 'Nhóm CTV').click();
+    await page.getByRole('option', { name: groupName }).click();
     await keepRule(dialog);
     dialog = await addRule(page, 'Add-on (mua kèm)');
     await pickProduct(page, field(dialog, 'combobox', 'Sản phẩm chính'), 'VITC', /Serum Vitamin C/);
@@ -159,6 +189,16 @@ describe('commission plans', () => {
     expect(result.explanations[2]).toContain('Quy tắc Add-on (mua kèm).');
     await shot(page, 'commission-simulator-vi');
 
+    // the same order sold by a partner of the group: the group's 14 % on skin care wins
+    await field(page, 'combobox', 'Nhóm của CTV bán').click();
+    await page.getByRole('option', { name: groupName }).click();
+    await page.getByRole('button', { name: 'Tính thử' }).click();
+    await expect.poll(async () => (await simulated(page)).total).toBe('109.300 ₫');
+    expect((await simulated(page)).lines.slice(0, 2)).toEqual([
+      ['CTV bán', 'CK cơ bản', '49.000 ₫'],
+      ['CTV bán', 'CK cơ bản', '16.800 ₫'],
+    ]);
+
     // the same order as the third month's renewal of a subscription: recurring rules only
     await page.getByRole('textbox', { name: 'Số cấp tuyến trên', exact: true }).fill('0');
     await field(page, 'textbox', 'Đơn gia hạn: tháng thứ').fill('3');
@@ -170,7 +210,7 @@ describe('commission plans', () => {
       ['CTV bán', 'CK định kỳ', '9.600 ₫'],
     ]);
 
-    // published from today: version 1 is in force, with its six rules
+    // published from today: version 1 is in force, with its seven rules
     await page.getByRole('button', { name: 'Phát hành…' }).click();
     const publish = page.getByRole('dialog');
     await publish.getByRole('button', { name: 'Phát hành', exact: true }).click();
@@ -179,7 +219,7 @@ describe('commission plans', () => {
     await page.goto('/commission-plans');
     const row = page.locator('tr', { hasText: programName });
     await expect.poll(() => row.textContent()).toContain('Phiên bản 1');
-    expect((await row.locator('td').last().textContent())?.trim()).toBe('6');
+    expect((await row.locator('td').last().textContent())?.trim()).toBe('7');
     expect(errors).toEqual([]);
     await context.close();
   });

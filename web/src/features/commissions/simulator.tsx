@@ -22,7 +22,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/format';
 import { PRODUCTS_KEY, useCategories } from '../catalog/api';
 import type { Product } from '../catalog/types';
-import { CategoryPicker, ProductSelect } from './catalog-pickers';
+import { CategoryPicker, PartnerGroupPicker, ProductSelect } from './catalog-pickers';
 import { ExplanationText, LineKindBadge } from './explanation-text';
 import { MoneyInput } from './inputs';
 import type { PlanSettings, PlanVersion, Rule, Simulation } from './types';
@@ -59,10 +59,16 @@ export function Simulator({
   ]);
   const [repurchase, setRepurchase] = useState(false);
   const [uplines, setUplines] = useState(0);
+  // the partner chain's groups: the seller's, then each upline's by level
+  const [groups, setGroups] = useState<(string | null)[]>([null, null, null, null]);
+  const setGroup = (index: number, groupId: string | null) =>
+    setGroups((current) => current.map((value, i) => (i === index ? groupId : value)));
   const [renewalMonth, setRenewalMonth] = useState<number | null>(null);
   const rules = source === DRAFT ? editing?.rules : versions.find((version) => version.id === source)?.rules;
   // renewals are paid by recurring rules only: the field shows where one could pay
   const hasRecurring = (rules ?? []).some((rule) => rule.kind === 'recurring');
+  // groups matter only where a rule is for a group
+  const hasGroupRules = (rules ?? []).some((rule) => rule.groupId !== null);
   const [incomplete, setIncomplete] = useState(false);
   const simulation = useMutation({
     mutationFn: (body: unknown) => api.post<Simulation>(`/api/v1/commission-plans/${planId}/simulate`, body),
@@ -117,7 +123,10 @@ export function Simulator({
       })),
       repurchase,
       renewalMonth: hasRecurring ? renewalMonth : null,
-      uplineGroupIds: Array.from({ length: uplines }, () => null),
+      partnerGroupId: hasGroupRules ? groups[0] : null,
+      uplineGroupIds: Array.from({ length: uplines }, (_, index) =>
+        hasGroupRules ? groups[index + 1]! : null,
+      ),
     });
   };
   const who = (enrollmentId: string) =>
@@ -251,10 +260,33 @@ export function Simulator({
             onChange={(value) => setUplines(typeof value === 'number' ? Math.min(3, Math.max(0, value)) : 0)}
             w={160}
           />
-          <Button onClick={run} loading={simulation.isPending}>
-            {t('commissions.simulator.run')}
-          </Button>
+          {hasGroupRules ? null : (
+            <Button onClick={run} loading={simulation.isPending}>
+              {t('commissions.simulator.run')}
+            </Button>
+          )}
         </Group>
+        {hasGroupRules ? (
+          <Group align="flex-end">
+            {Array.from({ length: uplines + 1 }, (_, index) => (
+              <PartnerGroupPicker
+                // biome-ignore lint/suspicious/noArrayIndexKey: a picker is its place in the chain
+                key={index}
+                label={
+                  index === 0
+                    ? t('commissions.simulator.sellerGroup')
+                    : t('commissions.simulator.uplineGroup', { level: index })
+                }
+                value={groups[index] ?? null}
+                onChange={(groupId) => setGroup(index, groupId)}
+                w={220}
+              />
+            ))}
+            <Button onClick={run} loading={simulation.isPending}>
+              {t('commissions.simulator.run')}
+            </Button>
+          </Group>
+        ) : null}
         {incomplete ? (
           <Text size="sm" c="red" role="alert">
             {t('commissions.simulator.incomplete')}
