@@ -89,7 +89,7 @@ describe('commission plans', () => {
     await page.waitForURL(/\/programs\/prg_[^/]+$/);
 
     // a group whose partners earn more on skin care
-    const groupName = `Đại lý vàng ${randomBytes(3).toString('hex')}`;
+    const groupName = `Nhóm chăm da ${randomBytes(3).toString('hex')}`;
     await apiPost(page, '/api/v1/partner-groups', { name: groupName });
 
     // the program's plan, opened from the list of plans
@@ -115,7 +115,7 @@ describe('commission plans', () => {
     await field(dialog, 'textbox', 'Tỷ lệ').fill('12');
     await keepRule(dialog);
     dialog = await addRule(page, 'CK cơ bản');
-    await field(dialog, 'textbox', 'Tên quy tắc').fill('Đại lý vàng: chăm sóc da 14%');
+    await field(dialog, 'textbox', 'Tên quy tắc').fill('Nhóm chăm da: chăm sóc da 14%');
     await dialog.getByText('Danh mục', { exact: true }).click();
     await field(dialog, 'combobox', 'Danh mục').click();
     await page.getByRole('option', { name: 'Mỹ phẩm › Chăm sóc da' }).click();
