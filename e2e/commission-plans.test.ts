@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { parseDemoLogins } from './demo-logins';
-import { DESKTOP, openContext, shot, signInStaff } from './pages';
+import { apiCall, DESKTOP, openContext, shot, signInStaff } from './pages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,23 +17,6 @@ afterAll(async () => {
 function field(scope: Page | Locator, role: 'textbox' | 'combobox', label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return scope.getByRole(role, { name: new RegExp(`^${escaped}( \\*)?$`) });
-}
-
-/** Calls the API as the signed-in staff member (session cookie and CSRF token). */
-async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { path, body },
-  ) as Promise<T>;
 }
 
 /** Opens the form of a new rule of a kind from the draft's "add a rule" menu. */
@@ -90,7 +73,7 @@ describe('commission plans', () => {
 
     // a group whose partners earn more on skin care
     const groupName = `Nhóm chăm da ${randomBytes(3).toString('hex')}`;
-    await apiPost(page, '/api/v1/partner-groups', { name: groupName });
+    await apiCall(page, 'POST', '/api/v1/partner-groups', { name: groupName });
 
     // the program's plan, opened from the list of plans
     await page.goto('/commission-plans');

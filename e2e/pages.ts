@@ -64,3 +64,21 @@ export async function textOf(page: Page, testId: string): Promise<string> {
 export async function expectText(page: Page, testId: string, pattern: RegExp): Promise<void> {
   await expect.poll(() => page.getByTestId(testId).textContent(), { timeout: 10_000 }).toMatch(pattern);
 }
+
+/** A JSON call from inside a signed-in page: its cookie and CSRF token, like the app's own client. */
+export async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return text ? JSON.parse(text) : undefined;
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { parseDemoLogins } from './demo-logins';
-import { DESKTOP, openContext, PHONE, shot, signInStaff } from './pages';
+import { apiCall, DESKTOP, openContext, PHONE, shot, signInStaff } from './pages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,24 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A JSON call from inside a signed-in page: its cookie and CSRF token, like the app's own client. */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 /** The newest one-time code sent to an address (an SMS lands in the dev outbox as `sms:+84…`). */
 async function codeFromOutbox(page: Page, to: string): Promise<string> {

@@ -46,14 +46,10 @@ export async function xlsxFile<Row>(
 ): Promise<Buffer> {
   const data: (string | number | null)[][] = [];
   for await (const batch of batches) {
-    for (const row of batch) {
-      if (data.length >= XLSX_MAX_ROWS) break;
+    for (const row of batch.slice(0, XLSX_MAX_ROWS - data.length))
       data.push(columns.map(([, value]) => value(row)));
-    }
-    if (data.length >= XLSX_MAX_ROWS) {
-      await batches.return(undefined);
-      break;
-    }
+    // leaving the loop ends the generator: no further page is read
+    if (data.length >= XLSX_MAX_ROWS) break;
   }
   const header = columns.map(([title]) => ({ value: title, fontWeight: 'bold' as const }));
   return writeXlsxFile([header, ...data], { sheet, stickyRowsCount: 1 }).toBuffer();

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import type { Context } from 'hono';
 import { notFound } from '../../platform/errors';
 import { createRouter } from '../../platform/http/app';
-import type { AppEnv } from '../../platform/http/env';
+import { exportResponse } from '../../platform/http/export-response';
 import { body, json, pathId } from '../../platform/http/openapi';
 import { pageQuerySchema } from '../../platform/http/paging';
 import { defineRoute } from '../../platform/http/route';
@@ -167,20 +166,6 @@ const exports = {
   ledgerCsv: exportRoute('/api/v1/ledger', 'ledger entries', ledgerFilterSchema, 'csv'),
   ledgerXlsx: exportRoute('/api/v1/ledger', 'ledger entries', ledgerFilterSchema, 'xlsx'),
 };
-
-/** The response of an export: a file to save, named after its contents and today's date. */
-function exportFile(
-  c: Context<AppEnv>,
-  name: string,
-  format: 'csv' | 'xlsx',
-  file: ReadableStream<Uint8Array> | Buffer,
-) {
-  const stamp = c.get('services').clock.now().toISOString().slice(0, 10);
-  return c.body(file instanceof ReadableStream ? file : new Uint8Array(file), 200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
-    'content-disposition': `attachment; filename="${name}-${stamp}.${format}"`,
-  });
-}
 
 const planInputSchema = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
@@ -580,16 +565,21 @@ export const commissionRoutes = createRouter()
   )
   // before the line by id, whose path would take "export.csv" for an id
   .openapi(exports.linesCsv, async (c) =>
-    exportFile(c, 'commissions', 'csv', await exportLines(c.get('tenant')!, c.req.valid('query'), 'csv')),
+    exportResponse(c, 'commissions', 'csv', await exportLines(c.get('tenant')!, c.req.valid('query'), 'csv')),
   )
   .openapi(exports.linesXlsx, async (c) =>
-    exportFile(c, 'commissions', 'xlsx', await exportLines(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
+    exportResponse(
+      c,
+      'commissions',
+      'xlsx',
+      await exportLines(c.get('tenant')!, c.req.valid('query'), 'xlsx'),
+    ),
   )
   .openapi(exports.ledgerCsv, async (c) =>
-    exportFile(c, 'ledger', 'csv', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'csv')),
+    exportResponse(c, 'ledger', 'csv', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'csv')),
   )
   .openapi(exports.ledgerXlsx, async (c) =>
-    exportFile(c, 'ledger', 'xlsx', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
+    exportResponse(c, 'ledger', 'xlsx', await exportEntries(c.get('tenant')!, c.req.valid('query'), 'xlsx')),
   )
   .openapi(routes.undecided, async (c) =>
     c.json(await undecidedSummary(c.get('tenant')!, c.get('services').db, c.req.valid('query')), 200),

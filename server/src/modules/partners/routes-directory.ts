@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../platform/http/app';
+import { exportResponse } from '../../platform/http/export-response';
 import { body, json } from '../../platform/http/openapi';
 import { defineRoute } from '../../platform/http/route';
 import { XLSX_TYPE } from '../../platform/table-export';
@@ -145,26 +146,25 @@ const deleteViewRoute = defineRoute({
   responses: { 204: { description: 'Deleted' } },
 });
 
-const stamp = (c: { get: (key: 'services') => { clock: { now: () => Date } } }) =>
-  c.get('services').clock.now().toISOString().slice(0, 10);
-
 /** The partner directory, partner pages, staff-added partners, exports and saved views. */
 export const directoryRoutes = createRouter()
   .openapi(csvRoute, async (c) => {
     const query = c.req.valid('query');
-    const stream = await exportPartnersCsv(c.get('tenant')!, query, query.order);
-    return c.body(stream, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="partners-${stamp(c)}.csv"`,
-    });
+    return exportResponse(
+      c,
+      'partners',
+      'csv',
+      await exportPartnersCsv(c.get('tenant')!, query, query.order),
+    );
   })
   .openapi(xlsxRoute, async (c) => {
     const query = c.req.valid('query');
-    const file = await exportPartnersXlsx(c.get('tenant')!, query, query.order);
-    return c.body(new Uint8Array(file), 200, {
-      'content-type': XLSX_TYPE,
-      'content-disposition': `attachment; filename="partners-${stamp(c)}.xlsx"`,
-    });
+    return exportResponse(
+      c,
+      'partners',
+      'xlsx',
+      await exportPartnersXlsx(c.get('tenant')!, query, query.order),
+    );
   })
   .openapi(listRoute, async (c) => c.json(await findPartners(c.get('tenant')!, c.req.valid('query')), 200))
   .openapi(getRoute, async (c) =>

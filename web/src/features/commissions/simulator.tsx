@@ -129,6 +129,12 @@ export function Simulator({
       ),
     });
   };
+  // at the end of the last row of inputs: after the groups when the plan asks for them
+  const runButton = (
+    <Button onClick={run} loading={simulation.isPending}>
+      {t('commissions.simulator.run')}
+    </Button>
+  );
   const who = (enrollmentId: string) =>
     enrollmentId.startsWith('upline_')
       ? t('commissions.simulator.upline', { level: enrollmentId.slice('upline_'.length) })
@@ -260,11 +266,7 @@ export function Simulator({
             onChange={(value) => setUplines(typeof value === 'number' ? Math.min(3, Math.max(0, value)) : 0)}
             w={160}
           />
-          {hasGroupRules ? null : (
-            <Button onClick={run} loading={simulation.isPending}>
-              {t('commissions.simulator.run')}
-            </Button>
-          )}
+          {hasGroupRules ? null : runButton}
         </Group>
         {hasGroupRules ? (
           <Group align="flex-end">
@@ -282,9 +284,7 @@ export function Simulator({
                 w={220}
               />
             ))}
-            <Button onClick={run} loading={simulation.isPending}>
-              {t('commissions.simulator.run')}
-            </Button>
+            {runButton}
           </Group>
         ) : null}
         {incomplete ? (
